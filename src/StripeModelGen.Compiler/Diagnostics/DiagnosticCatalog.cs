@@ -1,0 +1,113 @@
+namespace StripeModelGen.Compiler.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the compiler can report. Ids are stable (users grep for them and CI filters on
+/// them): never renumber, only add. Ranges by stage:
+/// SMG0xxx project and files, SMG1xxx YAML and model structure, SMG11xx expression syntax,
+/// SMG2xxx names and references, SMG22xx types, functions and aggregation, SMG23xx dashboards,
+/// SMG3xxx queries and planning, SMG4xxx dialects, SMG5xxx output.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    private static DiagnosticDescriptor Error(string id, string title, string format) => new(id, DiagnosticSeverity.Error, title, format);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string format) => new(id, DiagnosticSeverity.Warning, title, format);
+
+    // SMG0xxx: project and files
+    public static readonly DiagnosticDescriptor ProjectNotFound = Error("SMG0001", "Project not found", "No project file `project.yml` in `{0}`");
+    public static readonly DiagnosticDescriptor FileUnreadable = Error("SMG0002", "File unreadable", "Cannot read `{0}`: {1}");
+    public static readonly DiagnosticDescriptor FileNotUtf8 = Error("SMG0003", "File is not UTF-8", "File is not valid UTF-8 (invalid byte 0x{0:X2} at offset {1}); save it as UTF-8");
+    public static readonly DiagnosticDescriptor FileTooLarge = Error("SMG0004", "File too large", "File is {0:N0} bytes; model files are limited to {1:N0} bytes");
+    public static readonly DiagnosticDescriptor FileOutsideProject = Error("SMG0005", "File outside the project", "`{0}` resolves to `{1}`, outside the project directory; model files must stay inside the project");
+    public static readonly DiagnosticDescriptor EmptyFile = Warning("SMG0006", "Empty file", "File is empty");
+    public static readonly DiagnosticDescriptor ProjectDirectoryMissing = Error("SMG0007", "Project directory missing", "Project directory `{0}` does not exist");
+    public static readonly DiagnosticDescriptor TooManyFiles = Error("SMG0008", "Too many files", "The project has more than {0:N0} model files");
+
+    // SMG1xxx: YAML and model structure
+    public static readonly DiagnosticDescriptor YamlSyntax = Error("SMG1001", "YAML syntax error", "{0}");
+    public static readonly DiagnosticDescriptor YamlTab = Error("SMG1002", "Tab in indentation", "Tabs are not allowed for indentation in YAML; use spaces");
+    public static readonly DiagnosticDescriptor DuplicateKey = Error("SMG1003", "Duplicate key", "Duplicate key `{0}`; the first one is at line {1}");
+    public static readonly DiagnosticDescriptor NestingTooDeep = Error("SMG1004", "Nesting too deep", "YAML nesting deeper than {0} levels");
+    public static readonly DiagnosticDescriptor AliasLimit = Error("SMG1005", "Too many aliases", "YAML aliases would expand to more than {0:N0} nodes; aliases are limited to guard against alias bombs");
+    public static readonly DiagnosticDescriptor UnknownAlias = Error("SMG1006", "Unknown alias", "Alias `*{0}` has no anchor `&{0}` before it");
+    public static readonly DiagnosticDescriptor MultipleDocuments = Error("SMG1007", "Several YAML documents", "A model file holds one YAML document; found a second one");
+    public static readonly DiagnosticDescriptor ExpectedMapping = Error("SMG1010", "Mapping expected", "Expected a mapping (`key: value` pairs) for {0}, found {1}");
+    public static readonly DiagnosticDescriptor ExpectedList = Error("SMG1011", "List expected", "Expected a list for {0}, found {1}");
+    public static readonly DiagnosticDescriptor ExpectedScalar = Error("SMG1012", "Scalar expected", "Expected a single value for {0}, found {1}");
+    public static readonly DiagnosticDescriptor UnknownKey = Error("SMG1013", "Unknown key", "Unknown key `{0}` in {1}");
+    public static readonly DiagnosticDescriptor MissingKey = Error("SMG1014", "Missing key", "{0} needs `{1}`");
+    public static readonly DiagnosticDescriptor InvalidEnumValue = Error("SMG1015", "Invalid value", "`{0}` is not a valid {1}; expected one of: {2}");
+    public static readonly DiagnosticDescriptor InvalidBoolean = Error("SMG1016", "Boolean expected", "`{0}` is not a boolean; write `true` or `false`");
+    public static readonly DiagnosticDescriptor InvalidInteger = Error("SMG1017", "Integer expected", "`{0}` is not a whole number{1}");
+    public static readonly DiagnosticDescriptor InvalidName = Error("SMG1018", "Invalid name", "`{0}` is not a valid name: {1}");
+    public static readonly DiagnosticDescriptor EmptyValue = Error("SMG1019", "Empty value", "{0} cannot be empty");
+    public static readonly DiagnosticDescriptor UnknownTopLevelKey = Error("SMG1020", "Unknown top-level key", "Unknown top-level key `{0}`; a model file holds {1}");
+    public static readonly DiagnosticDescriptor ProjectKeyOutsideProjectFile = Error("SMG1021", "Project settings outside project.yml", "`{0}` belongs in `project.yml`");
+    public static readonly DiagnosticDescriptor MutuallyExclusiveKeys = Error("SMG1022", "Conflicting keys", "`{0}` cannot be combined with `{1}`");
+    public static readonly DiagnosticDescriptor InvalidTimeZone = Error("SMG1023", "Unknown time zone", "`{0}` is not an IANA time zone name (such as `UTC` or `Europe/Berlin`)");
+
+    // SMG11xx: expression syntax
+    public static readonly DiagnosticDescriptor UnexpectedCharacter = Error("SMG1101", "Unexpected character", "Unexpected character `{0}` in expression");
+    public static readonly DiagnosticDescriptor UnterminatedString = Error("SMG1102", "Unterminated string", "String literal is not closed; add a `'`");
+    public static readonly DiagnosticDescriptor UnterminatedReference = Error("SMG1103", "Unterminated reference", "`${{` is not closed; add a `}}`");
+    public static readonly DiagnosticDescriptor InvalidReference = Error("SMG1104", "Invalid reference", "`${{{0}}}` is not a valid reference; write `${{field}}`, `${{view.field}}` or `${{TABLE}}`");
+    public static readonly DiagnosticDescriptor UnexpectedToken = Error("SMG1105", "Unexpected token", "Expected {0}, found {1}");
+    public static readonly DiagnosticDescriptor UnterminatedQuotedIdentifier = Error("SMG1106", "Unterminated quoted identifier", "Quoted identifier is not closed; add a `\"`");
+    public static readonly DiagnosticDescriptor ExpressionTooDeep = Error("SMG1107", "Expression too deep", "Expression nesting deeper than {0} levels");
+    public static readonly DiagnosticDescriptor InvalidNumber = Error("SMG1108", "Invalid number", "`{0}` is not a valid number");
+    public static readonly DiagnosticDescriptor EmptyExpression = Error("SMG1109", "Empty expression", "Expression is empty");
+
+    // SMG2xxx: names and references
+    public static readonly DiagnosticDescriptor DuplicateName = Error("SMG2001", "Duplicate name", "{0} `{1}` is already defined at {2}");
+    public static readonly DiagnosticDescriptor UnknownView = Error("SMG2002", "Unknown view", "Unknown view `{0}`");
+    public static readonly DiagnosticDescriptor UnknownField = Error("SMG2003", "Unknown field", "Unknown field `{0}` in view `{1}`");
+    public static readonly DiagnosticDescriptor UnknownExplore = Error("SMG2004", "Unknown explore", "Unknown explore `{0}`");
+    public static readonly DiagnosticDescriptor UnknownDashboardFilter = Error("SMG2005", "Unknown dashboard filter", "Unknown filter `{0}` in dashboard `{1}`");
+    public static readonly DiagnosticDescriptor UnknownTimeframe = Error("SMG2006", "Unknown timeframe", "`{0}` has no timeframe `{1}`; it has: {2}");
+    public static readonly DiagnosticDescriptor FieldCycle = Error("SMG2007", "Circular reference", "Circular reference: {0}");
+    public static readonly DiagnosticDescriptor ViewNotInExplore = Error("SMG2008", "View not in explore", "View `{0}` is not part of explore `{1}`");
+    public static readonly DiagnosticDescriptor MissingPrimaryKey = Error("SMG2009", "Primary key required", "The `{0}` join of `{1}` needs a primary key on view `{2}`; mark one dimension `primary_key: true`");
+    public static readonly DiagnosticDescriptor FieldNotReachable = Error("SMG2010", "Field not reachable", "Field `{0}` is not reachable from explore `{1}`: view `{2}` is not joined in it");
+    public static readonly DiagnosticDescriptor TableReferenceOutsideView = Error("SMG2011", "${TABLE} outside a view", "`${{TABLE}}` only has a meaning inside a view's fields");
+    public static readonly DiagnosticDescriptor UnqualifiedReferenceOutsideView = Error("SMG2012", "Unqualified reference", "`${{{0}}}` needs its view here: write `${{view.{0}}}`");
+    public static readonly DiagnosticDescriptor UnknownSource = Error("SMG2013", "Unknown source", "Unknown source `{0}`");
+    public static readonly DiagnosticDescriptor UnknownDialect = Error("SMG2014", "Unknown dialect", "Unknown dialect `{0}`");
+    public static readonly DiagnosticDescriptor UnknownTable = Error("SMG2015", "Unknown table", "Source `{0}` does not map logical table `{1}`");
+    public static readonly DiagnosticDescriptor MultiplePrimaryKeys = Error("SMG2016", "Several primary keys", "View `{0}` already has primary key `{1}`; a view has one primary key dimension");
+    public static readonly DiagnosticDescriptor JoinTwice = Error("SMG2017", "View joined twice", "View `{0}` is already joined in explore `{1}`; join it again under another name with `from:`");
+    public static readonly DiagnosticDescriptor ReferenceToMeasureInDimension = Error("SMG2018", "Measure in a dimension", "Dimension `{0}` cannot reference measure `{1}`");
+    public static readonly DiagnosticDescriptor TimeframeOnNonTime = Error("SMG2019", "Timeframe on a non-time field", "`{0}` is not a time dimension, so `{0}_{1}` is not a field");
+    public static readonly DiagnosticDescriptor UnknownProjectConstant = Error("SMG2020", "Unknown constant", "Unknown constant `{0}`");
+    public static readonly DiagnosticDescriptor JoinNotConnected = Error("SMG2021", "Join not connected", "The join of `{0}` in explore `{1}` does not reference any view joined before it");
+    public static readonly DiagnosticDescriptor JoinMissingOtherView = Error("SMG2022", "Join condition misses the joined view", "The `sql_on` of `{0}` must reference `{0}`");
+
+    // SMG22xx: types, functions and aggregation
+    public static readonly DiagnosticDescriptor UnknownFunction = Error("SMG2201", "Unknown function", "Unknown function `{0}`");
+    public static readonly DiagnosticDescriptor WrongArgumentCount = Error("SMG2202", "Wrong number of arguments", "`{0}` takes {1} argument(s), not {2}");
+    public static readonly DiagnosticDescriptor WrongArgumentType = Error("SMG2203", "Wrong argument type", "Argument {0} of `{1}` must be {2}, not {3}");
+    public static readonly DiagnosticDescriptor NestedAggregate = Error("SMG2204", "Aggregate inside aggregate", "`{0}` is an aggregate inside another aggregate");
+    public static readonly DiagnosticDescriptor NumberMeasureReferencesDimension = Error("SMG2205", "Number measure over a dimension", "Measure `{0}` of `type: number` combines measures; `{1}` is a dimension (aggregate it, or reference a measure)");
+    public static readonly DiagnosticDescriptor AggregateInDimension = Error("SMG2206", "Aggregate in a dimension", "Dimension `{0}` cannot use aggregate `{1}`; define a measure");
+    public static readonly DiagnosticDescriptor OperatorTypeMismatch = Error("SMG2207", "Operand types", "Operator `{0}` cannot be applied to {1} and {2}");
+    public static readonly DiagnosticDescriptor ConditionNotBoolean = Error("SMG2208", "Condition is not a yes/no value", "{0} must be a yes/no (boolean) expression, not {1}");
+    public static readonly DiagnosticDescriptor WindowNotAllowed = Error("SMG2209", "Window function not allowed", "Window function `{0}` is only allowed in a derived view's fields");
+    public static readonly DiagnosticDescriptor NotAWindowFunction = Error("SMG2210", "Not a window function", "`{0}` cannot take `OVER (...)`");
+    public static readonly DiagnosticDescriptor WindowFunctionNeedsOver = Error("SMG2211", "Window function needs OVER", "`{0}` is a window function and needs `OVER (...)`");
+    public static readonly DiagnosticDescriptor IgnoreNullsNotAllowed = Error("SMG2212", "IGNORE NULLS not allowed", "`IGNORE NULLS` applies to `LAG`, `LEAD`, `FIRST_VALUE`, `LAST_VALUE` and `NTH_VALUE`, not `{0}`");
+    public static readonly DiagnosticDescriptor MeasureSqlRequired = Error("SMG2213", "Measure needs sql", "Measure `{0}` of `type: {1}` needs `sql:`");
+    public static readonly DiagnosticDescriptor MeasureSqlNotAllowed = Error("SMG2214", "Measure takes no sql", "Measure `{0}` of `type: count` counts rows or primary keys; remove `sql:` or use `count_distinct`");
+    public static readonly DiagnosticDescriptor MeasureFilterNotDimension = Error("SMG2215", "Measure filter on a measure", "Measure filters apply to dimensions; `{0}` is a measure");
+    public static readonly DiagnosticDescriptor TypeMismatch = Error("SMG2216", "Type mismatch", "{0} must be {1}, not {2}");
+    public static readonly DiagnosticDescriptor PercentileOutOfRange = Error("SMG2217", "Percentile out of range", "`percentile` must be between 0 and 100, not {0}");
+    public static readonly DiagnosticDescriptor CastTypeUnknown = Error("SMG2218", "Unknown type", "Unknown type `{0}` in CAST; expected one of: {1}");
+    public static readonly DiagnosticDescriptor DistinctNotAllowed = Error("SMG2219", "DISTINCT not allowed", "`DISTINCT` applies to aggregates, not `{0}`");
+    public static readonly DiagnosticDescriptor AggregateInWhere = Error("SMG2220", "Aggregate in a row filter", "{0} filters rows and cannot use aggregate `{1}`");
+
+    // SMG23xx: dashboards
+    public static readonly DiagnosticDescriptor TileOverlap = Error("SMG2301", "Tiles overlap", "Tile `{0}` overlaps tile `{1}` in the layout");
+    public static readonly DiagnosticDescriptor TileOutOfBounds = Error("SMG2302", "Tile outside the grid", "Tile `{0}` spans columns {1} to {2}; the grid has 24 columns");
+    public static readonly DiagnosticDescriptor ListenFieldMismatch = Error("SMG2303", "Listen type mismatch", "Filter `{0}` filters a {1} field and cannot drive `{2}`, a {3} field");
+    public static readonly DiagnosticDescriptor UnknownDashboard = Error("SMG2304", "Unknown dashboard", "Unknown dashboard `{0}`");
+    public static readonly DiagnosticDescriptor TileNeedsFields = Error("SMG2305", "Tile without fields", "Tile `{0}` selects no fields");
+    public static readonly DiagnosticDescriptor SortFieldNotSelected = Error("SMG2306", "Sort on an unselected field", "Sort field `{0}` is not among the tile's fields");
+}

@@ -1,0 +1,8 @@
+namespace StripeModelGen.Compiler.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}
