@@ -1,0 +1,3 @@
+namespace StripeModelGen.Compiler.Binding;
+
+public sealed record BoundModel;

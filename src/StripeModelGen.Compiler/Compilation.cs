@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using StripeModelGen.Compiler.Binding;
+using StripeModelGen.Compiler.Diagnostics;
+using StripeModelGen.Compiler.Project;
+using StripeModelGen.Compiler.Syntax;
+using StripeModelGen.Compiler.Text;
+
+namespace StripeModelGen.Compiler;
+
+/// <summary>What a command asks of a project beyond its files: the source to read and constant overrides.</summary>
+public sealed record CompilationOptions(string? Source = null, ImmutableSortedDictionary<string, string>? Constants = null)
+{
+    public static readonly CompilationOptions Default = new();
+}
+
+/// <summary>The result of loading a project: its syntax, its bound model (null when the model has errors) and every diagnostic, sorted.</summary>
+public sealed record CompilationResult(ModelSyntax? Syntax, BoundModel? Model, ImmutableArray<Diagnostic> Diagnostics, int FileCount)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+
+    public int WarningCount => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+}
+
+/// <summary>The façade over the pipeline: files → syntax → bound model. Later stages start from <see cref="CompilationResult.Model"/>.</summary>
+public static class Compilation
+{
+    public static CompilationResult LoadDirectory(string projectDirectory, CompilationOptions? options = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var files = ProjectDirectory.Read(projectDirectory, diagnostics);
+        return Load(files, options, diagnostics, fileCount: files.Length);
+    }
+
+    /// <summary>Loads files already in memory (paths relative to the project, the project file named <c>project.yml</c>).</summary>
+    public static CompilationResult Load(IReadOnlyList<SourceText> files, CompilationOptions? options = null) =>
+        Load(files, options, new DiagnosticBag(), files.Count);
+
+    private static CompilationResult Load(IReadOnlyList<SourceText> files, CompilationOptions? options, DiagnosticBag diagnostics, int fileCount)
+    {
+        ProjectSyntax? project = null;
+        var modelFiles = ImmutableArray.CreateBuilder<ModelFileSyntax>();
+        foreach (var file in files)
+        {
+            if (file.Path == ModelFileNames.ProjectFile)
+                project = ModelFileReader.ReadProject(file, diagnostics);
+            else
+                modelFiles.Add(ModelFileReader.ReadModelFile(file, diagnostics));
+        }
+        var syntax = new ModelSyntax(project, modelFiles.ToImmutable());
+        if (diagnostics.HasErrors)
+            return new CompilationResult(syntax, null, diagnostics.ToImmutableSorted(), fileCount);
+        var model = Binder.Bind(syntax, options ?? CompilationOptions.Default, diagnostics);
+        return new CompilationResult(syntax, diagnostics.HasErrors ? null : model, diagnostics.ToImmutableSorted(), fileCount);
+    }
+}

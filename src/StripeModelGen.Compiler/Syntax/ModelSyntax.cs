@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using StripeModelGen.Compiler.Syntax.Yaml;
+using StripeModelGen.Compiler.Text;
+
+namespace StripeModelGen.Compiler.Syntax;
+
+/// <summary>Every file of a project, read but not yet checked against each other.</summary>
+public sealed record ModelSyntax(ProjectSyntax? Project, ImmutableArray<ModelFileSyntax> Files)
+{
+    public IEnumerable<SourceSyntax> Sources => Files.SelectMany(f => f.Sources);
+
+    public IEnumerable<ViewSyntax> Views => Files.SelectMany(f => f.Views);
+
+    public IEnumerable<ExploreSyntax> Explores => Files.SelectMany(f => f.Explores);
+
+    public IEnumerable<DashboardSyntax> Dashboards => Files.SelectMany(f => f.Dashboards);
+
+    public IEnumerable<SavedQuerySyntax> Queries => Files.SelectMany(f => f.Queries);
+}
+
+/// <summary>The objects one model file declares, in file order.</summary>
+public sealed record ModelFileSyntax(
+    SourceText Source,
+    ImmutableArray<SourceSyntax> Sources,
+    ImmutableArray<ViewSyntax> Views,
+    ImmutableArray<ExploreSyntax> Explores,
+    ImmutableArray<DashboardSyntax> Dashboards,
+    ImmutableArray<SavedQuerySyntax> Queries);
+
+/// <summary><c>project.yml</c>.</summary>
+public sealed record ProjectSyntax(
+    SourceText Source,
+    YamlScalarSyntax? Name,
+    YamlScalarSyntax? DefaultSource,
+    YamlScalarSyntax? DefaultDialect,
+    YamlScalarSyntax? TimeZone,
+    YamlScalarSyntax? WeekStart,
+    YamlScalarSyntax? Description,
+    ImmutableArray<ConstantSyntax> Constants);
+
+/// <summary>A project constant, overridable on the command line with <c>--const name=value</c>.</summary>
+public sealed record ConstantSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Value, ImmutableArray<YamlScalarSyntax> AllowedValues, YamlScalarSyntax? Description);
+
+/// <summary>A warehouse layout (sigma, segment, fivetran): logical tables mapped to physical ones.</summary>
+public sealed record SourceSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Description, YamlScalarSyntax? Database, YamlScalarSyntax? Schema, ImmutableArray<SourceTableSyntax> Tables);
+
+public sealed record SourceTableSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Table, ImmutableArray<SourceColumnSyntax> Columns);
+
+/// <summary>A column whose physical name or storage differs from the logical one (<c>type: epoch_seconds</c> and so on).</summary>
+public sealed record SourceColumnSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Column, YamlScalarSyntax? Type);
+
+public sealed record ViewSyntax(
+    YamlScalarSyntax Name,
+    YamlScalarSyntax? Label,
+    YamlScalarSyntax? Description,
+    YamlScalarSyntax? Table,
+    ImmutableArray<DimensionSyntax> Dimensions,
+    ImmutableArray<MeasureSyntax> Measures,
+    ImmutableArray<YamlScalarSyntax> DrillFields);
+
+/// <summary>Per-dialect replacements of a <c>sql:</c> (<c>sql_postgres:</c>, <c>sql_sqlserver:</c> ...), keyed by dialect name.</summary>
+public sealed record DialectSqlSyntax(string Dialect, YamlScalarSyntax Sql);
+
+public sealed record DimensionSyntax(
+    YamlScalarSyntax Name,
+    YamlScalarSyntax? Type,
+    YamlScalarSyntax? Sql,
+    ImmutableArray<DialectSqlSyntax> DialectSql,
+    YamlScalarSyntax? PrimaryKey,
+    YamlScalarSyntax? Label,
+    YamlScalarSyntax? Description,
+    YamlScalarSyntax? Hidden,
+    YamlScalarSyntax? Format,
+    YamlScalarSyntax? Currency,
+    ImmutableArray<YamlScalarSyntax> Timeframes,
+    YamlScalarSyntax? SqlStart,
+    YamlScalarSyntax? SqlEnd,
+    ImmutableArray<YamlScalarSyntax> Intervals,
+    ImmutableArray<YamlScalarSyntax> Values,
+    YamlScalarSyntax? GroupLabel);
+
+public sealed record MeasureSyntax(
+    YamlScalarSyntax Name,
+    YamlScalarSyntax? Type,
+    YamlScalarSyntax? Sql,
+    ImmutableArray<DialectSqlSyntax> DialectSql,
+    ImmutableArray<FilterSyntax> Filters,
+    YamlScalarSyntax? Percentile,
+    YamlScalarSyntax? Label,
+    YamlScalarSyntax? Description,
+    YamlScalarSyntax? Hidden,
+    YamlScalarSyntax? Format,
+    YamlScalarSyntax? Currency,
+    ImmutableArray<YamlScalarSyntax> DrillFields,
+    YamlScalarSyntax? GroupLabel);
+
+/// <summary>A field and a Looker filter expression (<c>succeeded</c>, <c>-NULL</c>, <c>last 7 days</c>...).</summary>
+public sealed record FilterSyntax(YamlScalarSyntax Field, YamlScalarSyntax Value);
+
+public sealed record ExploreSyntax(
+    YamlScalarSyntax Name,
+    YamlScalarSyntax? View,
+    YamlScalarSyntax? Label,
+    YamlScalarSyntax? Description,
+    ImmutableArray<JoinSyntax> Joins,
+    YamlScalarSyntax? SqlAlwaysWhere,
+    ImmutableArray<FilterSyntax> AlwaysFilter,
+    YamlScalarSyntax? Hidden);
+
+/// <summary>A join; <c>name</c> defaults to <c>view</c>, and differs when one view is joined twice (<c>from:</c>).</summary>
+public sealed record JoinSyntax(
+    YamlMappingSyntax Node,
+    YamlScalarSyntax? Name,
+    YamlScalarSyntax? View,
+    YamlScalarSyntax? SqlOn,
+    YamlScalarSyntax? Relationship,
+    YamlScalarSyntax? Type);
+
+public sealed record DashboardSyntax(
+    YamlScalarSyntax Name,
+    YamlScalarSyntax? Title,
+    YamlScalarSyntax? Description,
+    ImmutableArray<DashboardFilterSyntax> Filters,
+    ImmutableArray<TileSyntax> Tiles);
+
+public sealed record DashboardFilterSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Title, YamlScalarSyntax? Field, YamlScalarSyntax? Default, YamlScalarSyntax? Required);
+
+/// <summary>Where a tile sits on the dashboard's 24-column grid.</summary>
+public sealed record LayoutSyntax(YamlMappingSyntax Node, YamlScalarSyntax? Row, YamlScalarSyntax? Column, YamlScalarSyntax? Width, YamlScalarSyntax? Height);
+
+/// <summary>A dashboard filter feeding a tile's field (<c>listen: { period: charges.created_date }</c>).</summary>
+public sealed record ListenSyntax(YamlScalarSyntax Filter, YamlScalarSyntax Field);
+
+/// <summary>A link from a tile's field to another dashboard, passing the field's value to one of its filters.</summary>
+public sealed record TileLinkSyntax(YamlMappingSyntax Node, YamlScalarSyntax? Field, YamlScalarSyntax? Dashboard, YamlScalarSyntax? Filter, YamlScalarSyntax? Label);
+
+/// <summary>The query part shared by tiles and saved queries.</summary>
+public sealed record QuerySyntax(
+    YamlScalarSyntax? Explore,
+    ImmutableArray<YamlScalarSyntax> Fields,
+    ImmutableArray<FilterSyntax> Filters,
+    ImmutableArray<SortSyntax> Sorts,
+    YamlScalarSyntax? Limit,
+    ImmutableArray<YamlScalarSyntax> Pivots);
+
+/// <summary><c>field</c> or <c>field desc</c>; the field part keeps its own span.</summary>
+public sealed record SortSyntax(YamlScalarSyntax Node, string Field, TextSpan FieldSpan, bool Descending)
+{
+    public TextLocation FieldLocation => Node.Source.GetLocation(FieldSpan);
+}
+
+public sealed record TileSyntax(
+    YamlMappingSyntax Node,
+    YamlScalarSyntax Name,
+    YamlScalarSyntax? Title,
+    YamlScalarSyntax? Chart,
+    QuerySyntax Query,
+    ImmutableArray<ListenSyntax> Listen,
+    LayoutSyntax? Layout,
+    ImmutableArray<TileLinkSyntax> Links,
+    YamlScalarSyntax? Note);
+
+public sealed record SavedQuerySyntax(YamlScalarSyntax Name, YamlScalarSyntax? Description, QuerySyntax Query);
