@@ -56,6 +56,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ExpressionTooDeep = Error("SMG1107", "Expression too deep", "Expression nesting deeper than {0} levels");
     public static readonly DiagnosticDescriptor InvalidNumber = Error("SMG1108", "Invalid number", "`{0}` is not a valid number");
     public static readonly DiagnosticDescriptor EmptyExpression = Error("SMG1109", "Empty expression", "Expression is empty");
+    public static readonly DiagnosticDescriptor UnterminatedComment = Error("SMG1110", "Unterminated comment", "Comment is not closed; add a `*/`");
+    public static readonly DiagnosticDescriptor EmptyQuotedIdentifier = Error("SMG1111", "Empty quoted identifier", "A quoted identifier needs a name between its `\"` quotes");
+    public static readonly DiagnosticDescriptor ExpressionTooLong = Error("SMG1112", "Expression too long", "Expression chains operators more than {0} levels deep; split it into several fields");
 
     // SMG2xxx: names and references
     public static readonly DiagnosticDescriptor DuplicateName = Error("SMG2001", "Duplicate name", "{0} `{1}` is already defined at {2}");
@@ -72,25 +75,31 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnqualifiedReferenceOutsideView = Error("SMG2012", "Unqualified reference", "`${{{0}}}` needs its view here: write `${{view.{0}}}`");
     public static readonly DiagnosticDescriptor UnknownSource = Error("SMG2013", "Unknown source", "Unknown source `{0}`");
     public static readonly DiagnosticDescriptor UnknownDialect = Error("SMG2014", "Unknown dialect", "Unknown dialect `{0}`");
-    public static readonly DiagnosticDescriptor UnknownTable = Error("SMG2015", "Unknown table", "Source `{0}` does not map logical table `{1}`");
+    public static readonly DiagnosticDescriptor UnknownTable = Error("SMG2015", "Unknown table", "No source maps logical table `{0}`; add it to a source's `tables`");
     public static readonly DiagnosticDescriptor MultiplePrimaryKeys = Error("SMG2016", "Several primary keys", "View `{0}` already has primary key `{1}`; a view has one primary key dimension");
     public static readonly DiagnosticDescriptor JoinTwice = Error("SMG2017", "View joined twice", "View `{0}` is already joined in explore `{1}`; join it again under another name with `from:`");
-    public static readonly DiagnosticDescriptor ReferenceToMeasureInDimension = Error("SMG2018", "Measure in a dimension", "Dimension `{0}` cannot reference measure `{1}`");
+    public static readonly DiagnosticDescriptor ReferenceToMeasureInDimension = Error("SMG2018", "Measure in a dimension", "{0} cannot reference measure `{1}`; a dimension has one value per row");
     public static readonly DiagnosticDescriptor TimeframeOnNonTime = Error("SMG2019", "Timeframe on a non-time field", "`{0}` is not a time dimension, so `{0}_{1}` is not a field");
     public static readonly DiagnosticDescriptor UnknownProjectConstant = Error("SMG2020", "Unknown constant", "Unknown constant `{0}`");
     public static readonly DiagnosticDescriptor JoinNotConnected = Error("SMG2021", "Join not connected", "The join of `{0}` in explore `{1}` does not reference any view joined before it");
     public static readonly DiagnosticDescriptor JoinMissingOtherView = Error("SMG2022", "Join condition misses the joined view", "The `sql_on` of `{0}` must reference `{0}`");
+    public static readonly DiagnosticDescriptor ColumnOutsideView = Error("SMG2023", "Column outside a view", "`{0}` reads a table column, which only a view's fields can do; reference a field as `${{view.field}}`");
+    public static readonly DiagnosticDescriptor FieldNeedsView = Error("SMG2024", "Field needs its view", "`{0}` needs its view: write `view.{0}`");
+    public static readonly DiagnosticDescriptor TableNeedsColumn = Error("SMG2025", "${TABLE} without a column", "`${{TABLE}}` names the view's table; write `${{TABLE}}.column`");
+    public static readonly DiagnosticDescriptor MoneyNeedsCurrency = Error("SMG2026", "Money without currency", "Money dimension `{0}` needs `currency:` (for example `currency: ${{currency}}`)");
+    public static readonly DiagnosticDescriptor PivotNotSelected = Error("SMG2027", "Pivot on an unselected field", "Pivot field `{0}` is not among the query's fields");
+    public static readonly DiagnosticDescriptor ViewNeedsTable = Error("SMG2028", "View without a table", "View `{0}` needs `table:`");
 
     // SMG22xx: types, functions and aggregation
     public static readonly DiagnosticDescriptor UnknownFunction = Error("SMG2201", "Unknown function", "Unknown function `{0}`");
     public static readonly DiagnosticDescriptor WrongArgumentCount = Error("SMG2202", "Wrong number of arguments", "`{0}` takes {1} argument(s), not {2}");
     public static readonly DiagnosticDescriptor WrongArgumentType = Error("SMG2203", "Wrong argument type", "Argument {0} of `{1}` must be {2}, not {3}");
-    public static readonly DiagnosticDescriptor NestedAggregate = Error("SMG2204", "Aggregate inside aggregate", "`{0}` is an aggregate inside another aggregate");
-    public static readonly DiagnosticDescriptor NumberMeasureReferencesDimension = Error("SMG2205", "Number measure over a dimension", "Measure `{0}` of `type: number` combines measures; `{1}` is a dimension (aggregate it, or reference a measure)");
-    public static readonly DiagnosticDescriptor AggregateInDimension = Error("SMG2206", "Aggregate in a dimension", "Dimension `{0}` cannot use aggregate `{1}`; define a measure");
+    public static readonly DiagnosticDescriptor NestedAggregate = Error("SMG2204", "Aggregate inside aggregate", "`{0}` aggregates inside {1}");
+    public static readonly DiagnosticDescriptor NumberMeasureReferencesDimension = Error("SMG2205", "Number measure over a dimension", "{0} has `type: number` and combines measures; `{1}` is a row value (define a measure that aggregates it)");
+    public static readonly DiagnosticDescriptor AggregateInDimension = Error("SMG2206", "Aggregate in a dimension", "{0} cannot use aggregate `{1}`; define a measure");
     public static readonly DiagnosticDescriptor OperatorTypeMismatch = Error("SMG2207", "Operand types", "Operator `{0}` cannot be applied to {1} and {2}");
     public static readonly DiagnosticDescriptor ConditionNotBoolean = Error("SMG2208", "Condition is not a yes/no value", "{0} must be a yes/no (boolean) expression, not {1}");
-    public static readonly DiagnosticDescriptor WindowNotAllowed = Error("SMG2209", "Window function not allowed", "Window function `{0}` is only allowed in a derived view's fields");
+    public static readonly DiagnosticDescriptor WindowNotAllowed = Error("SMG2209", "Window function not allowed", "Window function `{0}` cannot be used in {1}");
     public static readonly DiagnosticDescriptor NotAWindowFunction = Error("SMG2210", "Not a window function", "`{0}` cannot take `OVER (...)`");
     public static readonly DiagnosticDescriptor WindowFunctionNeedsOver = Error("SMG2211", "Window function needs OVER", "`{0}` is a window function and needs `OVER (...)`");
     public static readonly DiagnosticDescriptor IgnoreNullsNotAllowed = Error("SMG2212", "IGNORE NULLS not allowed", "`IGNORE NULLS` applies to `LAG`, `LEAD`, `FIRST_VALUE`, `LAST_VALUE` and `NTH_VALUE`, not `{0}`");
@@ -100,8 +109,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TypeMismatch = Error("SMG2216", "Type mismatch", "{0} must be {1}, not {2}");
     public static readonly DiagnosticDescriptor PercentileOutOfRange = Error("SMG2217", "Percentile out of range", "`percentile` must be between 0 and 100, not {0}");
     public static readonly DiagnosticDescriptor CastTypeUnknown = Error("SMG2218", "Unknown type", "Unknown type `{0}` in CAST; expected one of: {1}");
-    public static readonly DiagnosticDescriptor DistinctNotAllowed = Error("SMG2219", "DISTINCT not allowed", "`DISTINCT` applies to aggregates, not `{0}`");
+    public static readonly DiagnosticDescriptor DistinctNotAllowed = Error("SMG2219", "DISTINCT or FILTER not allowed", "`{0}` applies to aggregates, not `{1}`");
     public static readonly DiagnosticDescriptor AggregateInWhere = Error("SMG2220", "Aggregate in a row filter", "{0} filters rows and cannot use aggregate `{1}`");
+    public static readonly DiagnosticDescriptor MeasureInRowContext = Error("SMG2221", "Measure in a row expression", "{0} works on rows and cannot use measure `{1}`");
 
     // SMG23xx: dashboards
     public static readonly DiagnosticDescriptor TileOverlap = Error("SMG2301", "Tiles overlap", "Tile `{0}` overlaps tile `{1}` in the layout");
@@ -109,5 +119,6 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ListenFieldMismatch = Error("SMG2303", "Listen type mismatch", "Filter `{0}` filters a {1} field and cannot drive `{2}`, a {3} field");
     public static readonly DiagnosticDescriptor UnknownDashboard = Error("SMG2304", "Unknown dashboard", "Unknown dashboard `{0}`");
     public static readonly DiagnosticDescriptor TileNeedsFields = Error("SMG2305", "Tile without fields", "Tile `{0}` selects no fields");
-    public static readonly DiagnosticDescriptor SortFieldNotSelected = Error("SMG2306", "Sort on an unselected field", "Sort field `{0}` is not among the tile's fields");
+    public static readonly DiagnosticDescriptor SortFieldNotSelected = Error("SMG2306", "Sort on an unselected field", "Sort field `{0}` is not among the query's fields");
+    public static readonly DiagnosticDescriptor LinkFieldNotSelected = Error("SMG2307", "Link on an unselected field", "Link field `{0}` is not among the tile's fields");
 }

@@ -288,7 +288,7 @@ public sealed class ModelFileReader
         var field = text[..fieldLength].TrimEnd();
         var leading = field.Length - field.TrimStart().Length;
         field = field.Trim();
-        return new SortSyntax(node, field, node.GetSourceSpan(leading, field.Length), descending);
+        return new SortSyntax(node, leading, field.Length, descending);
     }
 
     private ImmutableArray<ListenSyntax> Listen(MappingReader m)

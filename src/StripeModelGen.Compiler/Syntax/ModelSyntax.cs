@@ -143,10 +143,12 @@ public sealed record QuerySyntax(
     YamlScalarSyntax? Limit,
     ImmutableArray<YamlScalarSyntax> Pivots);
 
-/// <summary><c>field</c> or <c>field desc</c>; the field part keeps its own span.</summary>
-public sealed record SortSyntax(YamlScalarSyntax Node, string Field, TextSpan FieldSpan, bool Descending)
+/// <summary><c>field</c> or <c>field desc</c>: the field is the value's characters [FieldStart, FieldStart + FieldLength).</summary>
+public sealed record SortSyntax(YamlScalarSyntax Node, int FieldStart, int FieldLength, bool Descending)
 {
-    public TextLocation FieldLocation => Node.Source.GetLocation(FieldSpan);
+    public string Field => Node.Value.Substring(FieldStart, FieldLength);
+
+    public TextLocation FieldLocation => Node.GetSourceLocation(FieldStart, FieldLength);
 }
 
 public sealed record TileSyntax(

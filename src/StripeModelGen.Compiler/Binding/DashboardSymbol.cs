@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using StripeModelGen.Compiler.Text;
+
+namespace StripeModelGen.Compiler.Binding;
+
+public sealed record DashboardSymbol(
+    string Name,
+    string Title,
+    string? Description,
+    ImmutableArray<DashboardFilterSymbol> Filters,
+    ImmutableArray<TileSymbol> Tiles,
+    TextLocation Location);
+
+/// <summary>A dashboard filter; a filter without a default becomes a named bind parameter.</summary>
+public sealed record DashboardFilterSymbol(string Name, string Title, FieldSymbol Field, FieldReference FieldReference, string? Default, bool Required, TextLocation Location);
+
+/// <summary>What tiles and saved queries ask of an explore.</summary>
+public sealed record QuerySpec(
+    ExploreSymbol Explore,
+    ImmutableArray<FieldReference> Fields,
+    ImmutableArray<BoundFilter> Filters,
+    ImmutableArray<QuerySort> Sorts,
+    int? Limit,
+    ImmutableArray<FieldReference> Pivots);
+
+public sealed record QuerySort(FieldReference Field, bool Descending);
+
+/// <summary>A tile's place on the 24-column grid.</summary>
+public sealed record TileLayout(int Row, int Column, int Width, int Height)
+{
+    public const int GridColumns = 24;
+
+    public bool Overlaps(TileLayout other) =>
+        Column < other.Column + other.Width && other.Column < Column + Width &&
+        Row < other.Row + other.Height && other.Row < Row + Height;
+}
+
+/// <summary>A dashboard filter feeding one of the tile's fields.</summary>
+public sealed record TileListen(DashboardFilterSymbol Filter, FieldReference Field);
+
+/// <summary>A drill link from a tile's field to another dashboard's filter.</summary>
+public sealed record TileLink(FieldReference Field, string Dashboard, string? Filter, string? Label);
+
+public sealed record TileSymbol(
+    string Name,
+    string Title,
+    ChartKind Chart,
+    QuerySpec Query,
+    ImmutableArray<TileListen> Listen,
+    TileLayout? Layout,
+    ImmutableArray<TileLink> Links,
+    string? Note,
+    TextLocation Location);
+
+public sealed record SavedQuerySymbol(string Name, string? Description, QuerySpec Query, TextLocation Location);

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using StripeModelGen.Compiler.Syntax;
+using StripeModelGen.Compiler.Text;
+
+namespace StripeModelGen.Compiler.Binding;
+
+public sealed class ViewSymbol(ViewSyntax syntax)
+{
+    private ImmutableDictionary<string, FieldSymbol> _fieldsByName = ImmutableDictionary<string, FieldSymbol>.Empty;
+
+    public ViewSyntax Syntax { get; } = syntax;
+
+    public string Name => Syntax.Name.Value;
+
+    public TextLocation Location => Syntax.Name.Location;
+
+    public string? Label => Syntax.Label?.Value;
+
+    public string? Description => Syntax.Description?.Value;
+
+    /// <summary>The logical table the view reads; the chosen source maps it to a physical one.</summary>
+    public string? Table { get; internal set; }
+
+    public ImmutableArray<DimensionSymbol> Dimensions { get; private set; } = [];
+
+    public ImmutableArray<MeasureSymbol> Measures { get; private set; } = [];
+
+    public DimensionSymbol? PrimaryKey { get; internal set; }
+
+    public ImmutableArray<FieldReference> DrillFields { get; internal set; } = [];
+
+    public IEnumerable<FieldSymbol> Fields => Dimensions.Cast<FieldSymbol>().Concat(Measures);
+
+    public FieldSymbol? Find(string name) => _fieldsByName.GetValueOrDefault(name);
+
+    internal void SetFields(ImmutableArray<DimensionSymbol> dimensions, ImmutableArray<MeasureSymbol> measures)
+    {
+        Dimensions = dimensions;
+        Measures = measures;
+        _fieldsByName = Fields.ToImmutableDictionary(f => f.Name, StringComparer.Ordinal);
+    }
+
+    public override string ToString() => Name;
+}
