@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using StripeModelGen.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);

@@ -42,9 +42,9 @@ public sealed partial class Binder
         var project = _syntax.Project;
         var sourceNames = sources.Select(s => s.Name).ToList();
         var defaultSource = project?.DefaultSource?.Value ?? sourceNames.FirstOrDefault() ?? "sigma";
-        if (project?.DefaultSource is { } sourceSyntax && sourceNames.Count > 0 && !sourceNames.Contains(sourceSyntax.Value))
+        if (project?.DefaultSource is { } sourceSyntax && !sourceNames.Contains(sourceSyntax.Value))
             _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownSource, sourceSyntax.Location, sourceSyntax.Value, sourceNames, sourceSyntax.Value);
-        if (_options.Source is { } requested && sourceNames.Count > 0 && !sourceNames.Contains(requested))
+        if (_options.Source is { } requested && !sourceNames.Contains(requested))
             _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownSource, null, requested, sourceNames, requested);
 
         var dialect = project?.DefaultDialect?.Value ?? DialectNames[0];

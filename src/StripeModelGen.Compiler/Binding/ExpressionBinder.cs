@@ -171,7 +171,10 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
         {
             if (scope.View is null)
             {
-                _diagnostics.Report(DiagnosticCatalog.ColumnOutsideView, column.Location, column.Name);
+                if (column.Table is { } table)
+                    _diagnostics.Report(DiagnosticCatalog.TableReferenceOutsideView, table.Location);
+                else
+                    _diagnostics.Report(DiagnosticCatalog.ColumnOutsideView, column.Location, column.Name);
                 return new BoundError(column.Location);
             }
             if (scope.Context == ExpressionContext.MeasureFormula)

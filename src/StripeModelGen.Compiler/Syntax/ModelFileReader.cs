@@ -15,26 +15,49 @@ public sealed class ModelFileReader
     private static readonly string[] TopLevelKeys = ["sources", "views", "explores", "dashboards", "queries"];
     private static readonly string[] ProjectKeys = ["name", "description", "default_source", "default_dialect", "timezone", "week_start_day", "constants"];
     private static readonly string[] DialectNames = ["postgres", "snowflake", "trino", "sqlserver"];
+    private static readonly string[] DialectSqlKeys = [.. DialectNames.Select(d => "sql_" + d)];
 
-    private static readonly string[] ConstantKeys = ["name", "value", "allowed_values", "description"];
-    private static readonly string[] SourceKeys = ["name", "description", "database", "schema", "tables"];
-    private static readonly string[] SourceTableKeys = ["name", "table", "columns"];
-    private static readonly string[] SourceColumnKeys = ["name", "column", "type"];
-    private static readonly string[] ViewKeys = ["name", "label", "description", "table", "dimensions", "measures", "drill_fields"];
-    private static readonly string[] DimensionKeys =
-        ["name", "type", "sql", "primary_key", "label", "description", "hidden", "format", "currency", "timeframes", "sql_start", "sql_end", "intervals", "values", "group_label"];
-    private static readonly string[] MeasureKeys =
-        ["name", "type", "sql", "filters", "percentile", "label", "description", "hidden", "format", "currency", "drill_fields", "group_label"];
-    private static readonly string[] FilterKeys = ["field", "value"];
-    private static readonly string[] ExploreKeys = ["name", "view", "label", "description", "joins", "sql_always_where", "always_filter", "hidden"];
-    private static readonly string[] JoinKeys = ["name", "view", "sql_on", "relationship", "type"];
-    private static readonly string[] DashboardKeys = ["name", "title", "description", "filters", "tiles"];
-    private static readonly string[] DashboardFilterKeys = ["name", "title", "field", "default", "required"];
+    // Keys and, for near misses, the LookML spelling a Looker user is likely to type.
+    private static readonly MappingReader.Shape ProjectShape = new(
+        ProjectKeys,
+        Aliases: new Dictionary<string, string> { ["week_start"] = "week_start_day", ["source"] = "default_source", ["dialect"] = "default_dialect" });
+    private static readonly MappingReader.Shape ConstantShape = new(["name", "value", "allowed_values", "description"]);
+    private static readonly MappingReader.Shape SourceShape = new(["name", "description", "database", "schema", "tables"]);
+    private static readonly MappingReader.Shape SourceTableShape = new(["name", "table", "columns"]);
+    private static readonly MappingReader.Shape SourceColumnShape = new(["name", "column", "type"]);
+    private static readonly MappingReader.Shape ViewShape = new(
+        ["name", "label", "description", "table", "dimensions", "measures", "drill_fields"],
+        Aliases: new Dictionary<string, string> { ["sql_table_name"] = "table", ["dimension"] = "dimensions", ["measure"] = "measures" });
+    private static readonly MappingReader.Shape DimensionShape = new(
+        ["name", "type", "sql", "primary_key", "label", "description", "hidden", "format", "currency", "timeframes", "sql_start", "sql_end", "intervals", "values", "group_label"],
+        IsDialectSqlKey,
+        DialectSqlKeys,
+        new Dictionary<string, string> { ["value_format_name"] = "format", ["value_format"] = "format" });
+    private static readonly MappingReader.Shape MeasureShape = new(
+        ["name", "type", "sql", "filters", "percentile", "label", "description", "hidden", "format", "currency", "drill_fields", "group_label"],
+        IsDialectSqlKey,
+        DialectSqlKeys,
+        new Dictionary<string, string> { ["value_format_name"] = "format", ["value_format"] = "format" });
+    private static readonly MappingReader.Shape FilterShape = new(["field", "value"], NameKeys: ["field"], NamedFormat: "the filter on `{0}`");
+    private static readonly MappingReader.Shape ExploreShape = new(["name", "view", "label", "description", "joins", "sql_always_where", "always_filter", "hidden"]);
+    private static readonly MappingReader.Shape JoinShape = new(
+        ["name", "view", "sql_on", "relationship", "type"],
+        Aliases: new Dictionary<string, string> { ["from"] = "view", ["foreign_key"] = "sql_on", ["relation"] = "relationship" },
+        NameKeys: ["name", "view"]);
+    private static readonly MappingReader.Shape DashboardShape = new(
+        ["name", "title", "description", "filters", "tiles"],
+        Aliases: new Dictionary<string, string> { ["elements"] = "tiles" });
+    private static readonly MappingReader.Shape DashboardFilterShape = new(["name", "title", "field", "default", "required"]);
     private static readonly string[] QueryKeys = ["explore", "fields", "filters", "sorts", "limit", "pivots"];
-    private static readonly string[] TileKeys = [.. new[] { "name", "title", "chart", "listen", "layout", "links", "note" }.Concat(QueryKeys)];
-    private static readonly string[] SavedQueryKeys = [.. new[] { "name", "description" }.Concat(QueryKeys)];
-    private static readonly string[] LayoutKeys = ["row", "col", "width", "height"];
-    private static readonly string[] LinkKeys = ["field", "dashboard", "filter", "label"];
+    private static readonly MappingReader.Shape TileShape = new(
+        [.. new[] { "name", "title", "chart", "listen", "layout", "links", "note" }.Concat(QueryKeys)],
+        Aliases: new Dictionary<string, string> { ["type"] = "chart", ["row"] = "layout", ["col"] = "layout", ["width"] = "layout", ["height"] = "layout" });
+    private static readonly MappingReader.Shape SavedQueryShape = new([.. new[] { "name", "description" }.Concat(QueryKeys)]);
+    private static readonly MappingReader.Shape LayoutShape = new(
+        ["row", "col", "width", "height"],
+        Aliases: new Dictionary<string, string> { ["column"] = "col" },
+        NameKeys: []);
+    private static readonly MappingReader.Shape LinkShape = new(["field", "dashboard", "filter", "label"], NameKeys: []);
 
     private readonly DiagnosticBag _diagnostics;
 
@@ -42,14 +65,29 @@ public sealed class ModelFileReader
 
     public static ProjectSyntax? ReadProject(SourceText source, DiagnosticBag diagnostics)
     {
+        ReportIfEmpty(source, diagnostics);
+        var errorsBefore = diagnostics.Count;
         var root = YamlTreeReader.Read(source, diagnostics);
-        if (root is null)
+        if (root is null or YamlScalarSyntax { IsNull: true })
+        {
+            // An empty project file (or one of comments only) still needs its name; a YAML error was reported already.
+            if (diagnostics.Count == errorsBefore || !diagnostics.HasErrors)
+                diagnostics.Report(DiagnosticCatalog.MissingKey, source.GetLocation(root?.Span ?? default), "The project file", "name");
             return new ProjectSyntax(source, null, null, null, null, null, null, []);
+        }
         return new ModelFileReader(diagnostics).Project(source, root);
+    }
+
+    /// <summary>A file of nothing but white space is worth a warning: it is often a file saved before it was written.</summary>
+    private static void ReportIfEmpty(SourceText source, DiagnosticBag diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(source.Text))
+            diagnostics.Report(DiagnosticCatalog.EmptyFile, source.GetLocation(default));
     }
 
     public static ModelFileSyntax ReadModelFile(SourceText source, DiagnosticBag diagnostics)
     {
+        ReportIfEmpty(source, diagnostics);
         var root = YamlTreeReader.Read(source, diagnostics);
         var empty = new ModelFileSyntax(source, [], [], [], [], []);
         if (root is null || root is YamlScalarSyntax { IsNull: true })
@@ -70,7 +108,8 @@ public sealed class ModelFileReader
             else
                 diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownTopLevelKey, entry.Key.Location, key, TopLevelKeys, key, "`sources`, `views`, `explores`, `dashboards` or `queries`");
         }
-        var file = MappingReader.Open(mapping, "a model file", TopLevelKeys.Concat(ProjectKeys).ToArray(), diagnostics)!;
+        // Unknown top-level keys were reported above (SMG1020, SMG1021): the reader only hands out the lists.
+        var file = MappingReader.Open(mapping, "a model file", new MappingReader.Shape(TopLevelKeys, IsKnownPattern: _ => true, NameKeys: []), diagnostics)!;
         return new ModelFileSyntax(
             source,
             file.Objects("sources", reader.Source),
@@ -82,7 +121,7 @@ public sealed class ModelFileReader
 
     private ProjectSyntax? Project(SourceText source, YamlNodeSyntax root)
     {
-        if (MappingReader.Open(root, "the project file", ProjectKeys, _diagnostics) is not { } m)
+        if (MappingReader.Open(root, "the project file", ProjectShape, _diagnostics) is not { } m)
             return new ProjectSyntax(source, null, null, null, null, null, null, []);
         return new ProjectSyntax(
             source,
@@ -97,35 +136,35 @@ public sealed class ModelFileReader
 
     private ConstantSyntax? Constant(YamlNodeSyntax node)
     {
-        if (Open(node, "a constant", ConstantKeys) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a constant", ConstantShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new ConstantSyntax(name, m.Scalar("value"), m.ScalarList("allowed_values"), m.Scalar("description"));
     }
 
     private SourceSyntax? Source(YamlNodeSyntax node)
     {
-        if (Open(node, "a source", SourceKeys) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a source", SourceShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new SourceSyntax(name, m.Scalar("description"), m.Scalar("database"), m.Scalar("schema"), m.Objects("tables", SourceTable));
     }
 
     private SourceTableSyntax? SourceTable(YamlNodeSyntax node)
     {
-        if (Open(node, "a source table", SourceTableKeys) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a source table", SourceTableShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new SourceTableSyntax(name, m.Scalar("table"), m.Objects("columns", SourceColumn));
     }
 
     private SourceColumnSyntax? SourceColumn(YamlNodeSyntax node)
     {
-        if (Open(node, "a source column", SourceColumnKeys) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a source column", SourceColumnShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new SourceColumnSyntax(name, m.Scalar("column"), m.Scalar("type"));
     }
 
     private ViewSyntax? View(YamlNodeSyntax node)
     {
-        if (Open(node, "a view", ViewKeys) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a view", ViewShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new ViewSyntax(
             name,
@@ -139,7 +178,7 @@ public sealed class ModelFileReader
 
     private DimensionSyntax? Dimension(YamlNodeSyntax node)
     {
-        if (Open(node, "a dimension", DimensionKeys, IsDialectSqlKey) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a dimension", DimensionShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new DimensionSyntax(
             name,
@@ -162,7 +201,7 @@ public sealed class ModelFileReader
 
     private MeasureSyntax? Measure(YamlNodeSyntax node)
     {
-        if (Open(node, "a measure", MeasureKeys, IsDialectSqlKey) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a measure", MeasureShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new MeasureSyntax(
             name,
@@ -188,21 +227,15 @@ public sealed class ModelFileReader
 
     private FilterSyntax? Filter(YamlNodeSyntax node)
     {
-        if (Open(node, "a filter", FilterKeys) is not { } m || m.RequiredScalar("field") is not { } field)
+        if (Open(node, "a filter", FilterShape) is not { } m || m.RequiredScalar("field") is not { } field)
             return null;
-        var value = m.Scalar("value");
-        if (value is null)
-        {
-            if (m.Node("value") is null)
-                _diagnostics.Report(DiagnosticCatalog.MissingKey, field.Location, "A filter", "value");
-            return null;
-        }
-        return new FilterSyntax(field, value);
+        // `value: ""` is a filter expression the binder judges; `value:` with nothing is a mistake.
+        return m.RequiredScalar("value", allowEmptyQuoted: true) is { } value ? new FilterSyntax(field, value) : null;
     }
 
     private ExploreSyntax? Explore(YamlNodeSyntax node)
     {
-        if (Open(node, "an explore", ExploreKeys) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "an explore", ExploreShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new ExploreSyntax(
             name,
@@ -217,7 +250,7 @@ public sealed class ModelFileReader
 
     private JoinSyntax? Join(YamlNodeSyntax node)
     {
-        if (Open(node, "a join", JoinKeys) is not { } m)
+        if (Open(node, "a join", JoinShape) is not { } m)
             return null;
         var view = m.RequiredScalar("view");
         if (view is null)
@@ -227,21 +260,21 @@ public sealed class ModelFileReader
 
     private DashboardSyntax? Dashboard(YamlNodeSyntax node)
     {
-        if (Open(node, "a dashboard", DashboardKeys) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a dashboard", DashboardShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new DashboardSyntax(name, m.Scalar("title"), m.Scalar("description"), m.Objects("filters", DashboardFilter), m.Objects("tiles", Tile));
     }
 
     private DashboardFilterSyntax? DashboardFilter(YamlNodeSyntax node)
     {
-        if (Open(node, "a dashboard filter", DashboardFilterKeys) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a dashboard filter", DashboardFilterShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new DashboardFilterSyntax(name, m.Scalar("title"), m.RequiredScalar("field"), m.Scalar("default"), m.Scalar("required"));
     }
 
     private TileSyntax? Tile(YamlNodeSyntax node)
     {
-        if (Open(node, "a tile", TileKeys) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a tile", TileShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new TileSyntax(
             m.Syntax,
@@ -250,14 +283,14 @@ public sealed class ModelFileReader
             m.Scalar("chart"),
             Query(m),
             Listen(m),
-            m.Mapping("layout") is { } layout ? Layout(layout) : null,
-            m.Objects("links", Link),
+            m.Mapping("layout") is { } layout ? Layout(layout, m.Subject) : null,
+            m.Objects("links", link => Link(link, m.Subject)),
             m.Scalar("note"));
     }
 
     private SavedQuerySyntax? SavedQuery(YamlNodeSyntax node)
     {
-        if (Open(node, "a query", SavedQueryKeys) is not { } m || m.RequiredScalar("name") is not { } name)
+        if (Open(node, "a query", SavedQueryShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
         return new SavedQuerySyntax(name, m.Scalar("description"), Query(m));
     }
@@ -306,20 +339,20 @@ public sealed class ModelFileReader
         return builder.ToImmutable();
     }
 
-    private LayoutSyntax? Layout(YamlMappingSyntax node)
+    private LayoutSyntax? Layout(YamlMappingSyntax node, string tile)
     {
-        if (Open(node, "a tile layout", LayoutKeys) is not { } m)
+        if (Open(node, $"the layout of {tile}", LayoutShape) is not { } m)
             return null;
         return new LayoutSyntax(node, m.RequiredScalar("row"), m.RequiredScalar("col"), m.RequiredScalar("width"), m.RequiredScalar("height"));
     }
 
-    private TileLinkSyntax? Link(YamlNodeSyntax node)
+    private TileLinkSyntax? Link(YamlNodeSyntax node, string tile)
     {
-        if (Open(node, "a tile link", LinkKeys) is not { } m)
+        if (Open(node, $"a link of {tile}", LinkShape) is not { } m)
             return null;
         return new TileLinkSyntax(m.Syntax, m.RequiredScalar("field"), m.RequiredScalar("dashboard"), m.Scalar("filter"), m.Scalar("label"));
     }
 
-    private MappingReader? Open(YamlNodeSyntax node, string what, string[] keys, Func<string, bool>? isKnownPattern = null) =>
-        MappingReader.Open(node, what, keys, _diagnostics, isKnownPattern);
+    private MappingReader? Open(YamlNodeSyntax node, string what, MappingReader.Shape shape) =>
+        MappingReader.Open(node, what, shape, _diagnostics);
 }
