@@ -24,7 +24,7 @@ public static class ExpressionParser
     {
         ArgumentNullException.ThrowIfNull(scalar);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        return new Parser(scalar, ExpressionLexer.Lex(scalar), diagnostics).ParseRoot();
+        return new RecursiveDescentParser(scalar, ExpressionLexer.Lex(scalar), diagnostics).ParseRoot();
     }
 
     /// <summary>Parses <paramref name="text"/> as if it were a plain scalar filling a file named <see cref="TextPath"/>.</summary>

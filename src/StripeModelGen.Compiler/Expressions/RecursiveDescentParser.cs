@@ -13,7 +13,7 @@ namespace StripeModelGen.Compiler.Expressions;
 /// <see cref="_failed"/>: nothing more is reported, every loop stops, and each construct that saw the
 /// failure returns an <see cref="ErrorExpression"/> (or a node built on one) up to the root.
 /// </summary>
-internal sealed class Parser
+internal sealed class RecursiveDescentParser
 {
     private const int OrPrecedence = 1;
     private const int AndPrecedence = 2;
@@ -31,7 +31,7 @@ internal sealed class Parser
     private int _depth;
     private bool _failed;
 
-    public Parser(YamlScalarSyntax scalar, ImmutableArray<ExpressionToken> tokens, DiagnosticBag diagnostics)
+    public RecursiveDescentParser(YamlScalarSyntax scalar, ImmutableArray<ExpressionToken> tokens, DiagnosticBag diagnostics)
     {
         _scalar = scalar;
         _tokens = tokens;
