@@ -36,6 +36,17 @@ public sealed partial class Binder
     public static BoundModel Bind(ModelSyntax syntax, CompilationOptions options, DiagnosticBag diagnostics) =>
         new Binder(syntax, options, diagnostics).Bind();
 
+    /// <summary>Binds a query written outside the model (on the command line) against a bound model.</summary>
+    public static QuerySpec? BindQuery(BoundModel model, QuerySyntax query, DiagnosticBag diagnostics)
+    {
+        var binder = new Binder(new ModelSyntax(null, []), CompilationOptions.Default, diagnostics);
+        foreach (var view in model.Views)
+            binder._views[view.Name] = view;
+        foreach (var explore in model.Explores)
+            binder._explores[explore.Name] = explore;
+        return binder.BindQuery(query);
+    }
+
     private BoundModel Bind()
     {
         var sources = BindSources();

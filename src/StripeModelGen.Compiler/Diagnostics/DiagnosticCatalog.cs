@@ -77,7 +77,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownDialect = Error("SMG2014", "Unknown dialect", "Unknown dialect `{0}`");
     public static readonly DiagnosticDescriptor UnknownTable = Error("SMG2015", "Unknown table", "No source maps logical table `{0}`; add it to a source's `tables`");
     public static readonly DiagnosticDescriptor MultiplePrimaryKeys = Error("SMG2016", "Several primary keys", "View `{0}` already has primary key `{1}`; a view has one primary key dimension");
-    public static readonly DiagnosticDescriptor JoinTwice = Error("SMG2017", "View joined twice", "View `{0}` is already joined in explore `{1}`; join it again under another name with `from:`");
+    public static readonly DiagnosticDescriptor JoinTwice = Error("SMG2017", "View joined twice", "View `{0}` is already joined in explore `{1}`; give the second join its own `name:`");
     public static readonly DiagnosticDescriptor ReferenceToMeasureInDimension = Error("SMG2018", "Measure in a dimension", "{0} cannot reference measure `{1}`; a dimension has one value per row");
     public static readonly DiagnosticDescriptor TimeframeOnNonTime = Error("SMG2019", "Timeframe on a non-time field", "`{0}` is not a time dimension, so `{0}_{1}` is not a field");
     public static readonly DiagnosticDescriptor UnknownProjectConstant = Error("SMG2020", "Unknown constant", "Unknown constant `{0}`");
@@ -121,4 +121,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TileNeedsFields = Error("SMG2305", "Tile without fields", "Tile `{0}` selects no fields");
     public static readonly DiagnosticDescriptor SortFieldNotSelected = Error("SMG2306", "Sort on an unselected field", "Sort field `{0}` is not among the query's fields");
     public static readonly DiagnosticDescriptor LinkFieldNotSelected = Error("SMG2307", "Link on an unselected field", "Link field `{0}` is not among the tile's fields");
+
+    // SMG30xx: queries and planning
+    public static readonly DiagnosticDescriptor CurrencyNotGrouped = Warning("SMG3001", "Currencies added together", "`{0}` adds amounts of every currency together: group by `{1}` (or filter it to one currency) to get a meaningful total");
+    public static readonly DiagnosticDescriptor FanoutWithoutPrimaryKey = Error("SMG3002", "Fanout cannot be undone", "`{0}` would be inflated by the one-to-many join of `{1}`, and view `{2}` has no primary key to aggregate it at its own grain");
+    public static readonly DiagnosticDescriptor AliasNotJoined = Error("SMG3003", "View not joined", "`{0}` reads view `{1}`, which explore `{2}` does not join under that name");
+    public static readonly DiagnosticDescriptor UnknownQueryName = Error("SMG3004", "Unknown query", "Unknown {0} `{1}`");
 }

@@ -15,7 +15,10 @@ public static class NameSuggester
             var distance = string.Equals(candidate, actual, StringComparison.OrdinalIgnoreCase)
                 ? 0
                 : Distance(actual.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance <= limit && distance < bestDistance)
+            // On a tie, a candidate with the same first letter wins: people mistype endings more than beginnings.
+            var better = distance < bestDistance
+                || (distance == bestDistance && best is not null && SameStart(candidate, actual) && !SameStart(best, actual));
+            if (distance <= limit && better)
             {
                 best = candidate;
                 bestDistance = distance;
@@ -23,6 +26,9 @@ public static class NameSuggester
         }
         return best;
     }
+
+    private static bool SameStart(string a, string b) =>
+        a.Length > 0 && b.Length > 0 && char.ToLowerInvariant(a[0]) == char.ToLowerInvariant(b[0]);
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>
     public static int Distance(string a, string b)

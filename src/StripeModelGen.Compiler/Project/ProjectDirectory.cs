@@ -28,7 +28,9 @@ public static class ProjectDirectory
         }
         var realRoot = ResolveReal(root);
         var paths = new List<string>();
-        Walk(root, realRoot, root, paths, diagnostics);
+        var links = new List<(string Relative, string Target)>();
+        Walk(root, realRoot, root, paths, links, diagnostics);
+        AddLinkedFiles(realRoot, paths, links);
         if (paths.Count > MaxFiles)
         {
             diagnostics.Report(DiagnosticCatalog.TooManyFiles, null, MaxFiles);
@@ -57,11 +59,8 @@ public static class ProjectDirectory
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         try
         {
-            var text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
-            var source = new SourceText(relativePath, text);
-            if (string.IsNullOrWhiteSpace(text))
-                diagnostics.Report(DiagnosticCatalog.EmptyFile, source.GetLocation(default));
-            return source;
+            // Empty files are warned about by the model file reader, so in-memory loads get the same warning.
+            return new SourceText(relativePath, StrictUtf8.GetString(bytes, start, bytes.Length - start));
         }
         catch (DecoderFallbackException e)
         {
@@ -95,7 +94,30 @@ public static class ProjectDirectory
         return Decode(relativePath, bytes, diagnostics);
     }
 
-    private static void Walk(string root, string realRoot, string directory, List<string> paths, DiagnosticBag diagnostics)
+    /// <summary>
+    /// A link to a file inside the project is read under the link's name only when its target is not read
+    /// anyway: two names for one file would declare everything in it twice. A linked <c>project.yml</c>
+    /// stays the project file, and its target is not read again as a model file.
+    /// </summary>
+    private static void AddLinkedFiles(string realRoot, List<string> paths, List<(string Relative, string Target)> links)
+    {
+        var realPaths = paths.ToDictionary(p => Path.Combine(realRoot, p.Replace('/', Path.DirectorySeparatorChar)), p => p, StringComparer.Ordinal);
+        foreach (var (relative, target) in links)
+        {
+            if (!realPaths.TryGetValue(target, out var targetRelative))
+            {
+                paths.Add(relative);
+                realPaths[target] = relative;
+            }
+            else if (relative == ModelFileNames.ProjectFile)
+            {
+                paths.Remove(targetRelative);
+                paths.Add(relative);
+            }
+        }
+    }
+
+    private static void Walk(string root, string realRoot, string directory, List<string> paths, List<(string Relative, string Target)> links, DiagnosticBag diagnostics)
     {
         IEnumerable<string> entries;
         try
@@ -109,7 +131,7 @@ public static class ProjectDirectory
         }
         foreach (var entry in entries)
         {
-            if (paths.Count > MaxFiles)
+            if (paths.Count + links.Count > MaxFiles)
                 return;
             var name = Path.GetFileName(entry);
             var isDirectory = Directory.Exists(entry);
@@ -127,9 +149,11 @@ public static class ProjectDirectory
                 }
                 if (isDirectory)
                     continue; // a link to a directory inside the project: its files are read where they live
+                links.Add((relative, target));
+                continue;
             }
             if (isDirectory)
-                Walk(root, realRoot, entry, paths, diagnostics);
+                Walk(root, realRoot, entry, paths, links, diagnostics);
             else
                 paths.Add(relative);
         }

@@ -45,16 +45,14 @@ internal sealed class MappingReader
     /// <summary>How messages name this object: "view `charges`", or "a view" before it has a name.</summary>
     public string Subject => _subject;
 
-    /// <summary>Null (after a diagnostic) when <paramref name="node"/> is not a mapping.</summary>
-    public static MappingReader? Open(YamlNodeSyntax node, string what, IReadOnlyCollection<string> knownKeys, DiagnosticBag diagnostics, Func<string, bool>? isKnownPattern = null) =>
-        Open(node, what, new Shape(knownKeys, isKnownPattern), diagnostics);
-
+    /// <summary>Null (after a diagnostic, unless the node is <see cref="YamlNodeSyntax.IsMissing"/>) when <paramref name="node"/> is not a mapping.</summary>
     /// <param name="what">The object's kind with its article ("a view", "an explore", "the project file"), or a fixed description.</param>
     public static MappingReader? Open(YamlNodeSyntax node, string what, Shape shape, DiagnosticBag diagnostics)
     {
         if (node is not YamlMappingSyntax mapping)
         {
-            diagnostics.Report(DiagnosticCatalog.ExpectedMapping, node.Location, what, node.Description);
+            if (!node.IsMissing)
+                diagnostics.Report(DiagnosticCatalog.ExpectedMapping, node.Location, what, node.Description);
             return null;
         }
         var subject = NamedSubject(mapping, what, shape);
@@ -79,7 +77,7 @@ internal sealed class MappingReader
     public YamlScalarSyntax? Scalar(string key)
     {
         var entry = _mapping.Find(key);
-        if (entry is null)
+        if (entry is null || entry.Value.IsMissing)
             return null;
         if (entry.Value is YamlScalarSyntax scalar)
             return scalar.IsNull ? null : scalar;
@@ -100,7 +98,7 @@ internal sealed class MappingReader
             return null;
         }
         var scalar = Scalar(key);
-        if (entry.Value is not YamlScalarSyntax)
+        if (entry.Value is not YamlScalarSyntax || entry.Value.IsMissing)
             return null;
         if (scalar is null || (scalar.Value.Length == 0 && !(allowEmptyQuoted && scalar.Style != YamlScalarStyle.Plain)))
         {
@@ -117,12 +115,10 @@ internal sealed class MappingReader
             _diagnostics.Report(DiagnosticCatalog.MissingKey, FirstLineLocation(), Capitalized(_subject), key);
     }
 
-    public YamlNodeSyntax? Node(string key) => _mapping.Find(key)?.Value;
-
     public YamlMappingSyntax? Mapping(string key)
     {
         var entry = _mapping.Find(key);
-        if (entry is null || entry.Value is YamlScalarSyntax { IsNull: true })
+        if (entry is null || entry.Value.IsMissing || entry.Value is YamlScalarSyntax { IsNull: true })
             return null;
         if (entry.Value is YamlMappingSyntax mapping)
             return mapping;
@@ -134,7 +130,7 @@ internal sealed class MappingReader
     public ImmutableArray<YamlNodeSyntax> List(string key)
     {
         var entry = _mapping.Find(key);
-        if (entry is null || entry.Value is YamlScalarSyntax { IsNull: true })
+        if (entry is null || entry.Value.IsMissing || entry.Value is YamlScalarSyntax { IsNull: true })
             return [];
         if (entry.Value is YamlSequenceSyntax sequence)
             return sequence.Items;
@@ -150,7 +146,7 @@ internal sealed class MappingReader
         {
             if (item is YamlScalarSyntax { IsNull: false } scalar)
                 builder.Add(scalar);
-            else
+            else if (!item.IsMissing)
                 _diagnostics.Report(DiagnosticCatalog.ExpectedScalar, item.Location, $"an item of `{key}` of {_subject}", item.Description);
         }
         return builder.ToImmutable();

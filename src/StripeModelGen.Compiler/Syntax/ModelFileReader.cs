@@ -71,7 +71,7 @@ public sealed class ModelFileReader
         if (root is null or YamlScalarSyntax { IsNull: true })
         {
             // An empty project file (or one of comments only) still needs its name; a YAML error was reported already.
-            if (diagnostics.Count == errorsBefore || !diagnostics.HasErrors)
+            if (diagnostics.Count == errorsBefore)
                 diagnostics.Report(DiagnosticCatalog.MissingKey, source.GetLocation(root?.Span ?? default), "The project file", "name");
             return new ProjectSyntax(source, null, null, null, null, null, null, []);
         }
@@ -333,7 +333,7 @@ public sealed class ModelFileReader
         {
             if (entry.Value is YamlScalarSyntax { IsNull: false } field)
                 builder.Add(new ListenSyntax(entry.Key, field));
-            else
+            else if (!entry.Value.IsMissing)
                 _diagnostics.Report(DiagnosticCatalog.ExpectedScalar, entry.Value.Location, $"the field of listened filter `{entry.Key.Value}`", entry.Value.Description);
         }
         return builder.ToImmutable();

@@ -14,11 +14,14 @@ public readonly record struct TextLocation(SourceText Source, TextSpan Span)
 
     public int EndLine => Source.GetLineIndex(Math.Max(Span.Start, Span.End - 1)) + 1;
 
-    public int EndColumn => ColumnOf(Span.End);
+    /// <summary>The column just past the span, on <see cref="EndLine"/> (a span ending with a line break ends past it, on its line).</summary>
+    public int EndColumn => ColumnOf(Span.End, EndLine - 1);
 
-    private int ColumnOf(int position)
+    private int ColumnOf(int position) => ColumnOf(position, Source.GetLineIndex(position));
+
+    private int ColumnOf(int position, int lineIndex)
     {
-        var start = Source.GetLineStart(Source.GetLineIndex(position));
+        var start = Source.GetLineStart(lineIndex);
         var column = 1;
         for (var i = start; i < position && i < Source.Length; i++)
         {

@@ -61,7 +61,7 @@ public sealed partial class ValidateCommandTests
         Assert.All(run.ErrorLines, line => Assert.Matches(TextLine(), line));
         Assert.Equal(
             [
-                "views/charges.view.yml:3:5: error SMG1013: Unknown key `nmae` in a view; did you mean `name`?",
+                "views/charges.view.yml:3:5: error SMG1013: Unknown key `nmae` in view `charges`; did you mean `name`?",
                 "views/charges.view.yml:4:5: error SMG1003: Duplicate key `name`; the first one is at line 2",
             ],
             run.ErrorLines);

@@ -12,6 +12,9 @@ namespace StripeModelGen.Compiler.Syntax.Yaml;
 /// </summary>
 internal static class ScalarSourceMap
 {
+    /// <summary>The break offset of a block's last line when the file ends without a line break.</summary>
+    private const int NoBreak = -1;
+
     private readonly record struct Piece(char Char, int Offset, bool Escaped = false);
 
     public static ImmutableArray<int> Build(SourceText source, TextSpan span, YamlScalarStyle style, string value)
@@ -104,7 +107,7 @@ internal static class ScalarSourceMap
             var isLast = n == lines.Count - 1;
             if (!isFirst)
                 content = TrimStart(content);
-            if (!isLast)
+            if (!isLast && !joinedByEscape[n])
                 content = TrimEnd(content);
             if (content.Count == 0 && !isFirst && !isLast)
             {
@@ -206,7 +209,7 @@ internal static class ScalarSourceMap
             var contentEnd = lineEnd;
             while (contentEnd > lineStart && source[contentEnd - 1] is '\r' or '\n')
                 contentEnd--;
-            lines.Add((lineStart, contentEnd, contentEnd));
+            lines.Add((lineStart, contentEnd, contentEnd < lineEnd ? contentEnd : NoBreak));
             if (lineEnd >= span.End)
                 break;
         }
@@ -242,7 +245,8 @@ internal static class ScalarSourceMap
         {
             if (empty)
             {
-                pendingBreaks.Add(breakOffset);
+                if (breakOffset != NoBreak)
+                    pendingBreaks.Add(breakOffset);
                 continue;
             }
             var moreIndented = source[start] is ' ' or '\t';
@@ -267,7 +271,8 @@ internal static class ScalarSourceMap
             pendingBreaks.Clear();
             for (var c = start; c < end; c++)
                 result.Add(new Piece(source[c], c));
-            pendingBreaks.Add(breakOffset);
+            if (breakOffset != NoBreak)
+                pendingBreaks.Add(breakOffset);
             previousNormal = !moreIndented;
             emitted = true;
         }

@@ -19,6 +19,12 @@ public abstract record YamlNodeSyntax(SourceText Source, TextSpan Span)
 
     /// <summary>"a mapping", "a list", "`value`": how diagnostics name what they found.</summary>
     public abstract string Description { get; }
+
+    /// <summary>
+    /// True for the empty scalar that stands in for a node that could not be read (an alias without its
+    /// anchor). Its problem was reported where it was found; readers skip it without a second diagnostic.
+    /// </summary>
+    public bool IsMissing { get; init; }
 }
 
 public sealed record YamlMappingSyntax(SourceText Source, TextSpan Span, ImmutableArray<YamlEntrySyntax> Entries) : YamlNodeSyntax(Source, Span)

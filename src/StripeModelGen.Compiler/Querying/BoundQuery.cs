@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using StripeModelGen.Compiler.Binding;
+using StripeModelGen.Compiler.Text;
+
+namespace StripeModelGen.Compiler.Querying;
+
+/// <summary>
+/// A filter a query applies: a field and a Looker filter expression, or a named bind parameter when a
+/// dashboard filter has no default. Filters on dimensions restrict rows; filters on measures restrict groups.
+/// </summary>
+public sealed record QueryFilter(FieldReference Field, string? Expression, string? Parameter, TextLocation Location)
+{
+    public bool IsParameter => Parameter is not null;
+}
+
+/// <summary>
+/// A query ready for planning: where it comes from (<see cref="Kind"/> and <see cref="Name"/>), the explore,
+/// the fields in output order, every filter that applies (the query's own, the explore's
+/// <c>always_filter</c>, and listened dashboard filters), sorts, limit and pivots.
+/// </summary>
+public sealed record BoundQuery(
+    string Kind,
+    string Name,
+    ExploreSymbol Explore,
+    ImmutableArray<FieldReference> Fields,
+    ImmutableArray<QueryFilter> Filters,
+    ImmutableArray<QuerySort> Sorts,
+    int? Limit,
+    ImmutableArray<FieldReference> Pivots,
+    TextLocation Location)
+{
+    public IEnumerable<FieldReference> Dimensions => Fields.Where(f => !f.Field.IsMeasure);
+
+    public IEnumerable<FieldReference> Measures => Fields.Where(f => f.Field.IsMeasure);
+
+    public ImmutableArray<string> Parameters => [.. Filters.Where(f => f.IsParameter).Select(f => f.Parameter!).Distinct().Order(StringComparer.Ordinal)];
+}

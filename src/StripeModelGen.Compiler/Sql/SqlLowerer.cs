@@ -1,0 +1,282 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using StripeModelGen.Compiler.Binding;
+using StripeModelGen.Compiler.Diagnostics;
+using StripeModelGen.Compiler.Expressions;
+using StripeModelGen.Compiler.Planning;
+using StripeModelGen.Compiler.Querying;
+
+namespace StripeModelGen.Compiler.Sql;
+
+/// <summary>
+/// Turns a <see cref="QueryPlan"/> into a dialect-neutral SQL statement. A single direct leg is one
+/// SELECT; several legs (or one that first reduces rows to one per primary key) become CTEs whose
+/// results are stacked with <c>UNION ALL</c> and grouped on the dimensions, which combines them
+/// with a plain hash aggregate and treats NULL dimension values as equal.
+/// </summary>
+public sealed class SqlLowerer
+{
+    private readonly LoweringContext _context;
+    private readonly QueryPlan _plan;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly ImmutableArray<FieldReference> _aggregated;
+    private bool _usesCurrencies;
+
+    private SqlLowerer(QueryPlan plan, LoweringContext context, DiagnosticBag diagnostics)
+    {
+        _plan = plan;
+        _context = context;
+        _diagnostics = diagnostics;
+        _aggregated = [.. plan.Legs.SelectMany(l => l.Measures).Distinct()];
+    }
+
+    public static SqlQueryStatement Lower(QueryPlan plan, LoweringContext context, DiagnosticBag diagnostics) =>
+        new SqlLowerer(plan, context, diagnostics).Lower();
+
+    /// <summary><c>CREATE VIEW</c> for a view: every visible dimension under its own name, money in major units, times in UTC.</summary>
+    public static SqlCreateView LowerView(ViewSymbol view, LoweringContext context)
+    {
+        var scope = new SelectScope();
+        var lowerer = new ExpressionLowerer(context, scope);
+        var columns = ImmutableArray.CreateBuilder<SqlSelectItem>();
+        foreach (var dimension in view.Dimensions.Where(d => !d.Hidden || d.IsPrimaryKey))
+        {
+            if (dimension.Type == DimensionType.Duration)
+            {
+                foreach (var interval in dimension.Intervals)
+                {
+                    var reference = new FieldReference(view.Name, dimension, null, interval);
+                    columns.Add(new SqlSelectItem(lowerer.Output(reference), reference.Name));
+                }
+                continue;
+            }
+            columns.Add(new SqlSelectItem(lowerer.Output(new FieldReference(view.Name, dimension)), dimension.Name));
+        }
+        var select = SqlSelect.Empty with
+        {
+            Ctes = scope.UsesCurrencies ? [CurrencyExponents.Table()] : [],
+            Columns = columns.ToImmutable(),
+            From = Table(view, view.Name, context),
+            Joins = scope.CurrencyJoins,
+        };
+        return new SqlCreateView(null, null, view.Name, select);
+    }
+
+    private SqlQueryStatement Lower()
+    {
+        var query = _plan.IsSingleLeg ? SingleSelect() : CombinedLegs();
+        if (_usesCurrencies && query is SqlSelect select)
+            query = select with { Ctes = select.Ctes.Insert(0, CurrencyExponents.Table()) };
+        return new SqlQueryStatement(query);
+    }
+
+    private SqlSelect SingleSelect()
+    {
+        var leg = _plan.Legs[0];
+        var scope = new SelectScope();
+        var aggregates = new Dictionary<FieldReference, SqlExpression>();
+        var lowerer = new ExpressionLowerer(_context, scope) { MeasureResolver = m => aggregates[m] };
+        foreach (var measure in leg.Measures)
+            aggregates[measure] = Aggregate(measure, lowerer);
+
+        var columns = _plan.Dimensions.Select(d => new SqlSelectItem(lowerer.Output(d), d.QualifiedName))
+            .Concat(_plan.Measures.Select(m => new SqlSelectItem(MeasureOutput(m, lowerer, aggregates), m.QualifiedName)))
+            .ToImmutableArray();
+        var having = And(_plan.GroupFilters.Select(f => FilterCondition(f, MeasureOutput(f.Field, lowerer, aggregates))));
+        var where = RowConditions(lowerer);
+        _usesCurrencies |= scope.UsesCurrencies;
+        return SqlSelect.Empty with
+        {
+            Columns = columns,
+            From = Table(_plan.Query.Explore.BaseView, _plan.Query.Explore.BaseView.Name, _context),
+            Joins = [.. leg.Joins.Select(j => Join(j, lowerer)), .. scope.CurrencyJoins],
+            Where = where,
+            GroupBy = leg.Measures.IsEmpty && _plan.Dimensions.IsEmpty ? [] : [.. _plan.Dimensions.Select(lowerer.Output)],
+            Having = having,
+            OrderBy = OrderBy(),
+            Limit = _plan.Limit,
+        };
+    }
+
+    private SqlSelect CombinedLegs()
+    {
+        var ctes = ImmutableArray.CreateBuilder<SqlCte>();
+        var branches = ImmutableArray.CreateBuilder<SqlQuery>();
+        for (var i = 0; i < _plan.Legs.Length; i++)
+        {
+            var leg = _plan.Legs[i];
+            var name = $"leg_{i + 1}";
+            ctes.AddRange(leg.Strategy == LegStrategy.Direct ? [DirectLeg(leg, name)] : PerKeyLeg(leg, name));
+            branches.Add(SqlSelect.Empty with
+            {
+                Columns = [.. DimensionColumns().Select(d => new SqlSelectItem(new SqlColumn(name, d), d)),
+                           .. _aggregated.Select((m, k) => new SqlSelectItem(leg.Measures.Contains(m) ? new SqlColumn(name, MeasureColumn(k)) : TypedNull(m), MeasureColumn(k)))],
+                From = new SqlCteReference(name, name),
+            });
+        }
+
+        const string legs = "legs";
+        var combined = new Dictionary<FieldReference, SqlExpression>();
+        for (var k = 0; k < _aggregated.Length; k++)
+            combined[_aggregated[k]] = new SqlFunction("MAX", [new SqlColumn(legs, MeasureColumn(k))]);
+        var lowerer = new ExpressionLowerer(_context, new SelectScope()) { MeasureResolver = m => combined[m] };
+        var dimensionColumns = DimensionColumns().Select(d => (SqlExpression)new SqlColumn(legs, d)).ToImmutableArray();
+        var source = branches.Count == 1 ? branches[0] : new SqlUnionAll(branches.ToImmutable());
+        return SqlSelect.Empty with
+        {
+            Ctes = ctes.ToImmutable(),
+            Columns = [.. _plan.Dimensions.Select((d, j) => new SqlSelectItem(dimensionColumns[j], d.QualifiedName)),
+                       .. _plan.Measures.Select(m => new SqlSelectItem(MeasureOutput(m, lowerer, combined), m.QualifiedName))],
+            From = new SqlDerivedTable(source, legs),
+            GroupBy = dimensionColumns,
+            Having = And(_plan.GroupFilters.Select(f => FilterCondition(f, MeasureOutput(f.Field, lowerer, combined)))),
+            OrderBy = OrderBy(),
+            Limit = _plan.Limit,
+        };
+    }
+
+    private SqlCte DirectLeg(AggregationLeg leg, string name)
+    {
+        var scope = new SelectScope();
+        var lowerer = new ExpressionLowerer(_context, scope);
+        var dimensions = _plan.Dimensions.Select(lowerer.Output).ToImmutableArray();
+        var measures = leg.Measures.Select(m => new SqlSelectItem(Aggregate(m, lowerer), MeasureColumn(_aggregated.IndexOf(m)))).ToList();
+        return new SqlCte(name, [], LegSelect(leg, scope, lowerer, dimensions, measures, []));
+    }
+
+    /// <summary>Rows reduced to one per (dimensions, primary key) first, so the join's repetitions count once; then aggregated.</summary>
+    private SqlCte[] PerKeyLeg(AggregationLeg leg, string name)
+    {
+        var scope = new SelectScope();
+        var lowerer = new ExpressionLowerer(_context, scope);
+        var view = _plan.Query.Explore.ViewOf(leg.GrainAlias!)!;
+        var key = lowerer.Value(new FieldReference(leg.GrainAlias!, view.PrimaryKey!));
+        var dimensions = _plan.Dimensions.Select(lowerer.Output).ToImmutableArray();
+        var values = leg.Measures.Select(m =>
+        {
+            var value = lowerer.MeasureValue(m) ?? key;
+            var condition = MeasureCondition(m, lowerer);
+            var kept = condition is null ? value : new SqlCase([new SqlWhen(condition, value)], null);
+            return new SqlSelectItem(new SqlFunction("MAX", [kept]), ValueColumn(_aggregated.IndexOf(m)));
+        }).ToList();
+        var rowsName = name + "_rows";
+        var rows = new SqlCte(rowsName, [], LegSelect(leg, scope, lowerer, dimensions, values, [new SqlSelectItem(key, "grain_key")]));
+
+        var dimensionColumns = DimensionColumns().Select(d => (SqlExpression)new SqlColumn(rowsName, d)).ToImmutableArray();
+        var aggregated = SqlSelect.Empty with
+        {
+            Columns = [.. DimensionColumns().Select((d, j) => new SqlSelectItem(dimensionColumns[j], d)),
+                       .. leg.Measures.Select(m => new SqlSelectItem(
+                           AggregateOf((MeasureSymbol)m.Field, new SqlColumn(rowsName, ValueColumn(_aggregated.IndexOf(m))), null),
+                           MeasureColumn(_aggregated.IndexOf(m))))],
+            From = new SqlCteReference(rowsName, rowsName),
+            GroupBy = dimensionColumns,
+        };
+        return [rows, new SqlCte(name, [], aggregated)];
+    }
+
+    private SqlSelect LegSelect(AggregationLeg leg, SelectScope scope, ExpressionLowerer lowerer, ImmutableArray<SqlExpression> dimensions, List<SqlSelectItem> values, ImmutableArray<SqlSelectItem> extraKeys)
+    {
+        var where = RowConditions(lowerer);
+        var joins = leg.Joins.Select(j => Join(j, lowerer)).ToList();
+        _usesCurrencies |= scope.UsesCurrencies;
+        return SqlSelect.Empty with
+        {
+            Columns = [.. DimensionColumns().Select((d, j) => new SqlSelectItem(dimensions[j], d)), .. extraKeys, .. values],
+            From = Table(_plan.Query.Explore.BaseView, _plan.Query.Explore.BaseView.Name, _context),
+            Joins = [.. joins, .. scope.CurrencyJoins],
+            Where = where,
+            GroupBy = [.. dimensions, .. extraKeys.Select(k => k.Expression)],
+        };
+    }
+
+    private IEnumerable<string> DimensionColumns() => _plan.Dimensions.Select((_, j) => $"d_{j + 1}");
+
+    private static string MeasureColumn(int index) => $"m_{index + 1}";
+
+    private static string ValueColumn(int index) => $"v_{index + 1}";
+
+    private SqlExpression? RowConditions(ExpressionLowerer lowerer)
+    {
+        var conditions = _plan.RowFilters.Select(f => FilterCondition(f, lowerer.FilterValue(f.Field))).ToList();
+        if (_plan.Query.Explore.SqlAlwaysWhere is { } always)
+            conditions.Insert(0, lowerer.Lower(always, null));
+        return And(conditions);
+    }
+
+    private SqlJoin Join(JoinSymbol join, ExpressionLowerer lowerer)
+    {
+        var type = join.Type switch
+        {
+            JoinType.Inner => SqlJoinType.Inner,
+            JoinType.FullOuter => SqlJoinType.Full,
+            JoinType.Cross => SqlJoinType.Cross,
+            _ => SqlJoinType.Left,
+        };
+        return new SqlJoin(type, Table(join.View, join.Name, _context), join.SqlOn is null ? null : lowerer.Lower(join.SqlOn, null));
+    }
+
+    private static SqlTable Table(ViewSymbol view, string alias, LoweringContext context)
+    {
+        var logical = view.Table ?? view.Name;
+        var physical = context.Source?.Tables.GetValueOrDefault(logical)?.Table ?? logical;
+        return new SqlTable(context.Source?.Database, context.Source?.Schema, physical, alias);
+    }
+
+    private SqlExpression Aggregate(FieldReference measure, ExpressionLowerer lowerer) =>
+        AggregateOf((MeasureSymbol)measure.Field, lowerer.MeasureValue(measure), MeasureCondition(measure, lowerer));
+
+    /// <summary>The aggregate a measure type stands for, over a value (null: count rows) and an optional row condition.</summary>
+    private static SqlExpression AggregateOf(MeasureSymbol measure, SqlExpression? value, SqlExpression? condition)
+    {
+        ImmutableArray<SqlExpression> arguments = value is null ? [] : [value];
+        return measure.Type switch
+        {
+            MeasureType.Count => new SqlFunction("COUNT", arguments, Star: value is null, Filter: condition),
+            MeasureType.CountDistinct => new SqlFunction("COUNT", arguments, Distinct: true, Filter: condition),
+            MeasureType.Sum => new SqlFunction("SUM", arguments, Filter: condition),
+            MeasureType.Average => new SqlFunction("AVG", arguments, Filter: condition),
+            MeasureType.Min => new SqlFunction("MIN", arguments, Filter: condition),
+            MeasureType.Max => new SqlFunction("MAX", arguments, Filter: condition),
+            MeasureType.Median => new SqlFunction("MEDIAN", arguments, Filter: condition),
+            MeasureType.Percentile => new SqlFunction("PERCENTILE", [.. arguments, SqlLiteral.Number(measure.Percentile ?? 50)], Filter: condition),
+            _ => throw new InvalidOperationException($"{measure} of type number has no aggregate of its own"),
+        };
+    }
+
+    private SqlExpression? MeasureCondition(FieldReference measure, ExpressionLowerer lowerer)
+    {
+        var symbol = (MeasureSymbol)measure.Field;
+        return And(symbol.Filters.Select(f =>
+        {
+            var field = f.Field with { Alias = measure.Alias };
+            return FilterCondition(new QueryFilter(field, f.Value, null, f.ValueLocation), lowerer.FilterValue(field));
+        }));
+    }
+
+    private static SqlExpression MeasureOutput(FieldReference measure, ExpressionLowerer lowerer, Dictionary<FieldReference, SqlExpression> aggregates) =>
+        measure.Field is MeasureSymbol { Type: MeasureType.Number } number
+            ? lowerer.Lower(number.DialectExpressions.GetValueOrDefault(lowerer.Dialect) ?? number.Expression!, measure)
+            : aggregates[measure];
+
+    private static SqlExpression TypedNull(FieldReference measure)
+    {
+        var symbol = (MeasureSymbol)measure.Field;
+        var type = symbol.Type is MeasureType.Min or MeasureType.Max ? symbol.Expression?.Type ?? ScalarType.Number : ScalarType.Number;
+        return type is ScalarType.Any or ScalarType.Error or ScalarType.Null ? SqlLiteral.Null : new SqlCast(SqlLiteral.Null, type);
+    }
+
+    private ImmutableArray<SqlOrderItem> OrderBy() =>
+        [.. _plan.Sorts.Select(s => new SqlOrderItem(new SqlColumn(null, s.Field.QualifiedName), s.Descending, s.NullsFirst))];
+
+    private SqlExpression? FilterCondition(QueryFilter filter, SqlExpression value) =>
+        QueryFilterLowering.Lower(filter, value, _context, _diagnostics);
+
+    private static SqlExpression? And(IEnumerable<SqlExpression?> conditions)
+    {
+        SqlExpression? result = null;
+        foreach (var condition in conditions.OfType<SqlExpression>())
+            result = result is null ? condition : new SqlBinary(BinaryOperator.And, result, condition);
+        return result;
+    }
+}
