@@ -110,6 +110,8 @@ public static class CliApplication
                 version.Action = new PrintVersionAction();
         }
         root.Subcommands.Add(ValidateCommand.Create(environment));
+        root.Subcommands.Add(CompileCommand.Create(environment));
+        root.Subcommands.Add(QueryCommand.Create(environment));
         return root;
     }
 

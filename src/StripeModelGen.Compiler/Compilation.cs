@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using StripeModelGen.Compiler.Binding;
 using StripeModelGen.Compiler.Diagnostics;
+using StripeModelGen.Compiler.Emit;
 using StripeModelGen.Compiler.Project;
+using StripeModelGen.Compiler.Querying;
 using StripeModelGen.Compiler.Syntax;
 using StripeModelGen.Compiler.Text;
 
@@ -23,9 +25,42 @@ public sealed record CompilationResult(ModelSyntax? Syntax, BoundModel? Model, I
     public int WarningCount => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
 }
 
-/// <summary>The façade over the pipeline: files → syntax → bound model. Later stages start from <see cref="CompilationResult.Model"/>.</summary>
+/// <summary>What compiling produced: the artifacts (null when there were errors) and every diagnostic, warnings included.</summary>
+public sealed record CompileResult(CompiledProject? Project, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>An ad-hoc query's artifact (null when there were errors) and its diagnostics.</summary>
+public sealed record QueryResult(CompiledArtifact? Artifact, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The façade over the pipeline: files → syntax → bound model (<see cref="LoadDirectory"/>, <see cref="Load"/>),
+/// then bound model → SQL artifacts for a dialect (<see cref="Compile"/>, <see cref="CompileQuery"/>).
+/// </summary>
 public static class Compilation
 {
+    /// <summary>The dialects SQL can be written for, in a stable order.</summary>
+    public static ImmutableArray<string> Dialects => SqlRendering.Dialects;
+
+    /// <summary>Every view, tile and saved query of the model, for one dialect, over the model's selected source.</summary>
+    public static CompileResult Compile(BoundModel model, string dialect)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (!SqlRendering.CheckDialect(dialect, diagnostics))
+            return new CompileResult(null, diagnostics.ToImmutableSorted());
+        var project = ProjectCompiler.Compile(model, dialect, model.Project.DefaultSource, s => SqlRendering.Write(s, dialect, diagnostics), diagnostics);
+        return new CompileResult(diagnostics.HasErrors ? null : project, diagnostics.ToImmutableSorted());
+    }
+
+    /// <summary>One ad-hoc query, for one dialect.</summary>
+    public static QueryResult CompileQuery(BoundModel model, QueryRequest request, string dialect)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (!SqlRendering.CheckDialect(dialect, diagnostics) || QueryBinder.ForRequest(model, request, diagnostics) is not { } query)
+            return new QueryResult(null, diagnostics.ToImmutableSorted());
+        var context = Sql.LoweringContext.For(model, model.Project.DefaultSource, dialect);
+        var artifact = ProjectCompiler.CompileQuery(query, context, s => SqlRendering.Write(s, dialect, diagnostics), diagnostics);
+        return new QueryResult(diagnostics.HasErrors ? null : artifact, diagnostics.ToImmutableSorted());
+    }
+
     public static CompilationResult LoadDirectory(string projectDirectory, CompilationOptions? options = null)
     {
         var diagnostics = new DiagnosticBag();

@@ -3,6 +3,7 @@ using StripeModelGen.Compiler;
 using StripeModelGen.Compiler.Diagnostics;
 using StripeModelGen.Compiler.Project;
 using StripeModelGen.Compiler.Text;
+using StripeModelGen.Testing;
 
 namespace StripeModelGen.Benchmarks;
 
@@ -16,7 +17,7 @@ public class LoadModelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _projectDirectory = RepositoryPaths.StripeModel;
+        _projectDirectory = RepositoryRoot.Combine("models", "stripe");
         _files = ProjectDirectory.Read(_projectDirectory, new DiagnosticBag());
         var result = Compilation.Load(_files);
         if (result.HasErrors || result.Model is null)

@@ -52,7 +52,7 @@ public sealed partial class Binder
                 filter.Title?.Value ?? Humanize(filter.Name.Value),
                 field.Field,
                 field,
-                filter.Default?.Value,
+                filter.Default is null ? null : ParseFilter(field, filter.Default),
                 ParseBoolean(filter.Required) ?? false,
                 filter.Name.Location));
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StripeModelGen.Compiler.Diagnostics;
+using StripeModelGen.Compiler.Filters;
 using StripeModelGen.Compiler.Syntax;
 using StripeModelGen.Compiler.Syntax.Yaml;
 using StripeModelGen.Compiler.Text;
@@ -121,7 +122,11 @@ public sealed partial class Binder
     }
 
     private BoundFilter? BindFilter(ExploreSymbol explore, FilterSyntax filter) =>
-        ResolveQueryField(explore, filter.Field) is { } field ? new BoundFilter(field, filter.Value.Value, filter.Value.Location) : null;
+        ResolveQueryField(explore, filter.Field) is { } field ? new BoundFilter(field, ParseFilter(field, filter.Value), filter.Value.Location) : null;
+
+    /// <summary>Parses a Looker filter expression for the kind of values <paramref name="field"/> holds.</summary>
+    private FilterExpression ParseFilter(FieldReference field, YamlScalarSyntax value) =>
+        FilterExpressionParser.Parse(value.Value, FilterKinds.Of(field.Type), value.GetSourceLocation, _diagnostics);
 
     /// <summary>Resolves <c>alias.field</c> as a query names it, within the explore's join graph.</summary>
     private FieldReference? ResolveQueryField(ExploreSymbol explore, YamlScalarSyntax node) =>

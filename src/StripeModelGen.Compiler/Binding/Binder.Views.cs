@@ -301,7 +301,7 @@ public sealed partial class Binder
             _diagnostics.Report(DiagnosticCatalog.MeasureFilterNotDimension, filter.Field.Location, reference.Name);
             return null;
         }
-        return new BoundMeasureFilter(reference, filter.Value.Value, filter.Value.Location);
+        return new BoundMeasureFilter(reference, ParseFilter(reference, filter.Value), filter.Value.Location);
     }
 
     private ImmutableArray<FieldReference> BindDrillFields(ViewSymbol view, ImmutableArray<YamlScalarSyntax> fields)

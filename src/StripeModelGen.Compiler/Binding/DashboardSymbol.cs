@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StripeModelGen.Compiler.Filters;
 using StripeModelGen.Compiler.Text;
 
 namespace StripeModelGen.Compiler.Binding;
@@ -12,7 +13,7 @@ public sealed record DashboardSymbol(
     TextLocation Location);
 
 /// <summary>A dashboard filter; a filter without a default becomes a named bind parameter.</summary>
-public sealed record DashboardFilterSymbol(string Name, string Title, FieldSymbol Field, FieldReference FieldReference, string? Default, bool Required, TextLocation Location);
+public sealed record DashboardFilterSymbol(string Name, string Title, FieldSymbol Field, FieldReference FieldReference, FilterExpression? Default, bool Required, TextLocation Location);
 
 /// <summary>What tiles and saved queries ask of an explore.</summary>
 public sealed record QuerySpec(

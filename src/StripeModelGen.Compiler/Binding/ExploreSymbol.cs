@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StripeModelGen.Compiler.Filters;
 using StripeModelGen.Compiler.Syntax;
 using StripeModelGen.Compiler.Text;
 
@@ -51,5 +52,5 @@ public sealed record JoinSymbol(
     ImmutableArray<string> DependsOn,
     TextLocation Location);
 
-/// <summary>A field and a Looker filter expression, as explores, tiles and saved queries write them.</summary>
-public sealed record BoundFilter(FieldReference Field, string Value, TextLocation ValueLocation);
+/// <summary>A field and a parsed Looker filter expression, as explores, tiles and saved queries write them.</summary>
+public sealed record BoundFilter(FieldReference Field, FilterExpression Filter, TextLocation ValueLocation);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StripeModelGen.Compiler.Filters;
 using StripeModelGen.Compiler.Syntax;
 using StripeModelGen.Compiler.Text;
 
@@ -103,8 +104,8 @@ public sealed class MeasureSymbol(ViewSymbol view, MeasureSyntax syntax, Measure
     public ImmutableArray<FieldReference> DrillFields { get; internal set; } = [];
 }
 
-/// <summary>A measure's row filter: a dimension of the same view and a Looker filter expression.</summary>
-public sealed record BoundMeasureFilter(FieldReference Field, string Value, TextLocation ValueLocation);
+/// <summary>A measure's row filter: a dimension of the same view and a parsed Looker filter expression.</summary>
+public sealed record BoundMeasureFilter(FieldReference Field, FilterExpression Filter, TextLocation ValueLocation);
 
 /// <summary>
 /// A field as a query or expression names it: the view (or join alias) it is read through, the field,

@@ -127,4 +127,45 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FanoutWithoutPrimaryKey = Error("SMG3002", "Fanout cannot be undone", "`{0}` would be inflated by the one-to-many join of `{1}`, and view `{2}` has no primary key to aggregate it at its own grain");
     public static readonly DiagnosticDescriptor AliasNotJoined = Error("SMG3003", "View not joined", "`{0}` reads view `{1}`, which explore `{2}` does not join under that name");
     public static readonly DiagnosticDescriptor UnknownQueryName = Error("SMG3004", "Unknown query", "Unknown {0} `{1}`");
+
+    // SMG4xxx: dialects
+    // SMG40xx: loading dialect files (dialects/<name>.yml)
+    public static readonly DiagnosticDescriptor DialectTemplateSyntax = Error("SMG4001", "Invalid template", "Invalid template: {0}");
+    public static readonly DiagnosticDescriptor DialectUnknownHole = Error("SMG4002", "Unknown template hole", "Unknown hole `{{{0}}}` in {1}; it takes {2}");
+    public static readonly DiagnosticDescriptor DialectHoleOutOfRange = Error("SMG4003", "Template hole out of range", "`{{{0}}}` is out of range: `{1}` takes {2} argument(s)");
+    public static readonly DiagnosticDescriptor DialectOptionalHole = Error("SMG4004", "Template hole for an optional argument", "`{{{0}}}` names an optional argument: `{1}` takes {2} arguments; write one template per arity under `by_arity`, or use `{{args}}`");
+    public static readonly DiagnosticDescriptor DialectHoleInString = Error("SMG4005", "Template hole inside a string", "`{{{0}}}` sits inside a quoted string; only a date part may be spliced into a string literal");
+    public static readonly DiagnosticDescriptor DialectMissingHole = Error("SMG4006", "Template hole missing", "{0} needs the hole `{{{1}}}` exactly once");
+    public static readonly DiagnosticDescriptor DialectUnknownFunction = Error("SMG4007", "Unknown function", "`{0}` is not a function of the catalogue, nor one a listed rewrite introduces");
+    public static readonly DiagnosticDescriptor DialectMissingFunction = Error("SMG4008", "Function template missing", "Dialect `{0}` has no template for function `{1}`");
+    public static readonly DiagnosticDescriptor DialectUnusedFunction = Error("SMG4009", "Function template never used", "The template for `{0}` is never used: rewrite `{1}` removes every call to it");
+    public static readonly DiagnosticDescriptor DialectUnknownRewrite = Error("SMG4010", "Unknown rewrite", "Unknown rewrite `{0}`; known rewrites: {1}");
+    public static readonly DiagnosticDescriptor DialectNameMismatch = Error("SMG4011", "Dialect name does not match its file", "Dialect `{0}` must be declared in `{0}.yml`, not in `{1}`");
+    public static readonly DiagnosticDescriptor DialectTemplateNotCall = Error("SMG4012", "Template cannot take FILTER or OVER", "The template of {0} `{1}` must end with a call (`NAME(...)`) so that FILTER, IGNORE NULLS and OVER can follow it");
+    public static readonly DiagnosticDescriptor DialectIncompleteVariants = Error("SMG4013", "Template variants incomplete", "`{0}` of `{1}` needs a template for every {2}; missing: {3}");
+    public static readonly DiagnosticDescriptor DialectVariantsNotApplicable = Error("SMG4014", "Template variants do not apply", "`{0}` does not apply to `{1}`: {2}");
+    public static readonly DiagnosticDescriptor DialectDuplicateRewrite = Error("SMG4015", "Rewrite listed twice", "Rewrite `{0}` is already listed");
+
+    // SMG402x: writing SQL for a dialect
+    public static readonly DiagnosticDescriptor DialectUnsupported = Error("SMG4020", "Not expressible in the dialect", "{0} cannot be expressed in dialect `{1}`");
+    public static readonly DiagnosticDescriptor DialectNoTemplate = Error("SMG4021", "Function has no template", "Function `{0}` has no template in dialect `{1}`");
+    public static readonly DiagnosticDescriptor DialectInvalidString = Error("SMG4022", "String not representable", "A string literal contains {0}, which dialect `{1}` cannot represent");
+    public static readonly DiagnosticDescriptor DialectInvalidIdentifier = Error("SMG4023", "Name not representable", "The name `{0}` cannot be written in dialect `{1}`: {2}");
+    public static readonly DiagnosticDescriptor DialectInvalidParameter = Error("SMG4024", "Invalid parameter name", "`{0}` is not a valid parameter name: use letters, digits and `_`, starting with a letter or `_`");
+    public static readonly DiagnosticDescriptor DialectInvalidNumber = Error("SMG4025", "Number not representable", "The number `{0}` cannot be written as SQL");
+
+    // SMG31xx: filter expressions
+    public static readonly DiagnosticDescriptor EmptyFilterAlternative = Error("SMG3101", "Empty filter alternative", "Empty alternative in filter `{0}`; remove the extra `,` (`EMPTY` matches empty strings)");
+    public static readonly DiagnosticDescriptor NegationWithoutValue = Error("SMG3102", "Negation without a value", "`-` needs a value to exclude in filter `{0}` (`-foo` matches everything but `foo`)");
+    public static readonly DiagnosticDescriptor DanglingFilterEscape = Error("SMG3103", "Escape at the end", "`^` at the end of filter `{0}` escapes nothing; write `^^` for a literal `^`");
+    public static readonly DiagnosticDescriptor FilterTemplateNotSupported = Error("SMG3104", "Template in a filter value", "`{0}` looks like a user attribute or a Liquid template, which filter values cannot use{1}");
+    public static readonly DiagnosticDescriptor LiteralWildcardInPattern = Error("SMG3105", "Literal wildcard in a pattern", "`{0}` matches a literal `%` or `_` after a wildcard, which is not supported; a literal `%` or `_` can appear in an exact value (`50^%`) or before the only `%` of a starts-with pattern (`50^%%`)");
+    public static readonly DiagnosticDescriptor InvalidNumberFilter = Error("SMG3110", "Invalid number filter", "`{0}` is not a number filter: {1}; examples: `5`, `>=10`, `1 to 5`, `[0,100)`, `NOT 3`, `NULL`");
+    public static readonly DiagnosticDescriptor EmptyNumberRange = Error("SMG3111", "Empty number range", "The range `{0}` contains no number; write the lower bound first");
+    public static readonly DiagnosticDescriptor InvalidDateFilter = Error("SMG3120", "Invalid date filter", "`{0}` is not a date filter: {1}; examples: `today`, `7 days`, `last month`, `this year`, `3 days ago`, `2024-03`, `after 2024-01-01`, `2024-01-01 to 2024-04-01`");
+    public static readonly DiagnosticDescriptor InvalidDate = Error("SMG3121", "Invalid date", "`{0}` is not a valid date or time; write `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DD HH:MM[:SS]`");
+    public static readonly DiagnosticDescriptor UnsupportedDateFilter = Error("SMG3122", "Unsupported date filter", "`{0}` is not supported in date filters: {1}");
+    public static readonly DiagnosticDescriptor EmptyDateRange = Error("SMG3123", "Empty date range", "`{0}` matches no date: {1}");
+    public static readonly DiagnosticDescriptor DateAmountOutOfRange = Error("SMG3124", "Date amount out of range", "`{0}` is out of range: {1}");
+    public static readonly DiagnosticDescriptor InvalidYesNoFilter = Error("SMG3130", "Invalid yes/no filter", "`{0}` is not a yes/no filter; write `yes`, `no`, `NULL` or `NOT NULL`");
 }

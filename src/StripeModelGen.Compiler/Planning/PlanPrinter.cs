@@ -1,5 +1,6 @@
 using System.Text;
 using StripeModelGen.Compiler.Binding;
+using StripeModelGen.Compiler.Filters;
 using StripeModelGen.Compiler.Querying;
 
 namespace StripeModelGen.Compiler.Planning;
@@ -41,7 +42,7 @@ public static class PlanPrinter
         $"{measure.QualifiedName} ({ModelNames.Of(((MeasureSymbol)measure.Field).Type)})";
 
     private static string Filter(QueryFilter filter) =>
-        filter.IsParameter ? $"{filter.Field.QualifiedName} = :{filter.Parameter}" : $"{filter.Field.QualifiedName} matches \"{filter.Expression}\"";
+        filter.IsParameter ? $"{filter.Field.QualifiedName} = :{filter.Parameter}" : $"{filter.Field.QualifiedName} {FilterPrinter.Print(filter.Filter!)}";
 
     private static void Line(StringBuilder text, string label, IEnumerable<string> items)
     {

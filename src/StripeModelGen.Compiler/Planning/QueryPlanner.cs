@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using StripeModelGen.Compiler.Binding;
 using StripeModelGen.Compiler.Diagnostics;
+using StripeModelGen.Compiler.Filters;
 using StripeModelGen.Compiler.Querying;
 
 namespace StripeModelGen.Compiler.Planning;
@@ -119,12 +120,9 @@ public static class QueryPlanner
                 continue;
             var currencyField = currency.Reference with { Alias = FieldDependencies.AliasOf(currency.Reference, measure) };
             var grouped = dimensions.Contains(currencyField);
-            var pinned = query.Filters.Any(f => f.Field == currencyField && (f.IsParameter || IsSingleValue(f.Expression)));
+            var pinned = query.Filters.Any(f => f.Field == currencyField && (f.IsParameter || f.Filter is StringEqualsFilter));
             if (!grouped && !pinned)
                 diagnostics.Report(DiagnosticCatalog.CurrencyNotGrouped, query.Location, measure.QualifiedName, currencyField.QualifiedName);
         }
     }
-
-    private static bool IsSingleValue(string? expression) =>
-        expression is { Length: > 0 } value && value.IndexOfAny([',', '%', '_', '-', '^']) < 0 && !value.Equals("NULL", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
 using StripeModelGen.Compiler.Binding;
+using StripeModelGen.Compiler.Filters;
 using StripeModelGen.Compiler.Text;
 
 namespace StripeModelGen.Compiler.Querying;
 
 /// <summary>
-/// A filter a query applies: a field and a Looker filter expression, or a named bind parameter when a
-/// dashboard filter has no default. Filters on dimensions restrict rows; filters on measures restrict groups.
+/// A filter a query applies: a field and a parsed Looker filter expression, or a named bind parameter when
+/// a dashboard filter has no default. Filters on dimensions restrict rows; filters on measures restrict groups.
 /// </summary>
-public sealed record QueryFilter(FieldReference Field, string? Expression, string? Parameter, TextLocation Location)
+public sealed record QueryFilter(FieldReference Field, FilterExpression? Filter, string? Parameter, TextLocation Location)
 {
     public bool IsParameter => Parameter is not null;
 }

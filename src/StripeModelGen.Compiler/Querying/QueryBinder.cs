@@ -23,8 +23,8 @@ public static class QueryBinder
     /// <summary>A tile, with the dashboard filters it listens to: a default becomes a filter, no default a bind parameter.</summary>
     public static BoundQuery ForTile(DashboardSymbol dashboard, TileSymbol tile)
     {
-        var listened = tile.Listen.Select(l => l.Filter.Default is { } value
-            ? new QueryFilter(l.Field, value, null, l.Filter.Location)
+        var listened = tile.Listen.Select(l => l.Filter.Default is { } filter
+            ? new QueryFilter(l.Field, filter, null, l.Filter.Location)
             : new QueryFilter(l.Field, null, l.Filter.Name, l.Filter.Location));
         return Create(TileKind, $"{dashboard.Name}.{tile.Name}", tile.Query, listened, tile.Location);
     }
@@ -48,8 +48,8 @@ public static class QueryBinder
 
     private static BoundQuery Create(string kind, string name, QuerySpec spec, IEnumerable<QueryFilter> listened, TextLocation location)
     {
-        var filters = spec.Explore.AlwaysFilter.Select(f => new QueryFilter(f.Field, f.Value, null, f.ValueLocation))
-            .Concat(spec.Filters.Select(f => new QueryFilter(f.Field, f.Value, null, f.ValueLocation)))
+        var filters = spec.Explore.AlwaysFilter.Select(f => new QueryFilter(f.Field, f.Filter, null, f.ValueLocation))
+            .Concat(spec.Filters.Select(f => new QueryFilter(f.Field, f.Filter, null, f.ValueLocation)))
             .Concat(listened)
             .ToImmutableArray();
         return new BoundQuery(kind, name, spec.Explore, spec.Fields, filters, spec.Sorts, spec.Limit, spec.Pivots, location);

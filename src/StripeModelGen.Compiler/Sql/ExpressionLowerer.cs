@@ -21,9 +21,13 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
     public SqlExpression Output(FieldReference dimension) =>
         dimension.Field is DimensionSymbol { Type: DimensionType.Money } money ? Scaled(Value(dimension), money, dimension.Alias) : Value(dimension);
 
-    /// <summary>A dimension as a filter compares it: like <see cref="Output"/>, with times in the project's wall-clock time.</summary>
+    /// <summary>
+    /// A dimension as a filter compares it: like <see cref="Output"/>, with times in the project's wall-clock
+    /// time. A time read at its date compares the timestamp itself (a day-aligned range holds the same rows),
+    /// so the column stays bare and an index on it can serve the filter.
+    /// </summary>
     public SqlExpression FilterValue(FieldReference dimension) =>
-        dimension is { Field: DimensionSymbol { Type: DimensionType.Time }, Timeframe: null or Timeframe.Raw }
+        dimension is { Field: DimensionSymbol { Type: DimensionType.Time }, Timeframe: null or Timeframe.Raw or Timeframe.Time or Timeframe.Date }
             ? WallClock(Raw(dimension))
             : Output(dimension);
 

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using StripeModelGen.Compiler.Dialects;
+using StripeModelGen.Compiler.Diagnostics;
+using StripeModelGen.Compiler.Sql;
+
+namespace StripeModelGen.Compiler.Emit;
+
+/// <summary>Writes SQL statements in a named dialect, from the dialect files shipped with the compiler.</summary>
+internal static class SqlRendering
+{
+    public static ImmutableArray<string> Dialects => [.. DialectCatalog.Names];
+
+    public static bool CheckDialect(string dialect, DiagnosticBag diagnostics)
+    {
+        if (Dialects.Contains(dialect))
+            return true;
+        diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownDialect, null, dialect, Dialects, dialect);
+        return false;
+    }
+
+    public static string Write(SqlStatement statement, string dialect, DiagnosticBag diagnostics) =>
+        SqlWriter.Write(statement, DialectCatalog.Get(dialect), diagnostics) ?? string.Empty;
+}
