@@ -130,9 +130,16 @@ public sealed partial class SqlWriter
     /// <summary>A name as a message can show it: control characters and lone surrogates as <c>\uXXXX</c>, long names cut.</summary>
     private static string Printable(string text)
     {
-        var builder = new StringBuilder();
-        foreach (var c in text.Length > 80 ? text[..80] : text)
+        var shown = text.Length > 80 ? text[..80] : text;
+        var builder = new StringBuilder(shown.Length);
+        for (var i = 0; i < shown.Length; i++)
         {
+            var c = shown[i];
+            if (char.IsHighSurrogate(c) && i + 1 < shown.Length && char.IsLowSurrogate(shown[i + 1]))
+            {
+                builder.Append(c).Append(shown[++i]);
+                continue;
+            }
             if (char.IsControl(c) || char.IsSurrogate(c))
                 builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
             else

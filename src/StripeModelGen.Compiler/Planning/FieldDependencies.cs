@@ -6,7 +6,7 @@ namespace StripeModelGen.Compiler.Planning;
 /// What a field reads: the aliases its expressions touch (a view's own fields are read through the
 /// alias the field is read through), and for a <c>type: number</c> measure the measures its formula combines.
 /// </summary>
-internal static class FieldDependencies
+public static class FieldDependencies
 {
     /// <summary>The alias a reference inside <paramref name="owner"/>'s expressions resolves to.</summary>
     public static string AliasOf(FieldReference reference, FieldReference owner) =>

@@ -34,13 +34,16 @@ public sealed class SqlLowerer
     public static SqlQueryStatement Lower(QueryPlan plan, LoweringContext context, DiagnosticBag diagnostics) =>
         new SqlLowerer(plan, context, diagnostics).Lower();
 
-    /// <summary><c>CREATE VIEW</c> for a view: every visible dimension under its own name, money in major units, times in UTC.</summary>
+    /// <summary>
+    /// <c>CREATE VIEW</c> for a view: every visible dimension computed from the view's own table, under its
+    /// own name, money in major units, times in UTC. Dimensions that read other views need an explore.
+    /// </summary>
     public static SqlCreateView LowerView(ViewSymbol view, LoweringContext context)
     {
         var scope = new SelectScope();
         var lowerer = new ExpressionLowerer(context, scope);
         var columns = ImmutableArray.CreateBuilder<SqlSelectItem>();
-        foreach (var dimension in view.Dimensions.Where(d => !d.Hidden || d.IsPrimaryKey))
+        foreach (var dimension in ViewColumns(view))
         {
             if (dimension.Type == DimensionType.Duration)
             {
@@ -62,6 +65,11 @@ public sealed class SqlLowerer
         };
         return new SqlCreateView(null, null, view.Name, select);
     }
+
+    /// <summary>The dimensions a view's DDL shows: visible (or its key) and computed from its own table alone.</summary>
+    public static IEnumerable<DimensionSymbol> ViewColumns(ViewSymbol view) =>
+        view.Dimensions.Where(d => (!d.Hidden || d.IsPrimaryKey)
+            && FieldDependencies.Aliases(new FieldReference(view.Name, d)).All(alias => alias == view.Name));
 
     private SqlQueryStatement Lower()
     {

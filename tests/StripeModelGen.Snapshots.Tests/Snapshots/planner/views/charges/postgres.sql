@@ -33,8 +33,6 @@ SELECT
   CAST("charges"."amount" AS NUMERIC) / COALESCE("charges__currency"."factor", 100) AS "amount",
   CAST("charges"."amount_refunded" AS NUMERIC) / COALESCE("charges__currency"."factor", 100) AS "amount_refunded",
   "charges"."created" AS "created",
-  "charges"."amount" >= 100000 AS "is_large",
-  TRUNC((EXTRACT(EPOCH FROM CAST("refunds"."created" AS TIMESTAMP)) - EXTRACT(EPOCH FROM CAST("charges"."created" AS TIMESTAMP))) / 86400) AS "days_to_refund",
-  TRUNC((EXTRACT(EPOCH FROM CAST("refunds"."created" AS TIMESTAMP)) - EXTRACT(EPOCH FROM CAST("charges"."created" AS TIMESTAMP))) / 3600) AS "hours_to_refund"
+  "charges"."amount" >= 100000 AS "is_large"
 FROM "stripe"."charges" AS "charges"
 LEFT JOIN "currency_exponents" AS "charges__currency" ON "charges__currency"."currency" = LOWER("charges"."currency");

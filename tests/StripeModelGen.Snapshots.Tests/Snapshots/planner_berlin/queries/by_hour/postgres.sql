@@ -3,7 +3,7 @@
 SELECT
   DATE_TRUNC('hour', CAST((("charges"."created" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') AS TIMESTAMP)) AS "charges.created_hour",
   COUNT("charges"."id") AS "charges.count"
-FROM "charges" AS "charges"
+FROM "stripe"."charges" AS "charges"
 WHERE (("charges"."created" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') >= (CAST((((CURRENT_TIMESTAMP AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') AS DATE) + (-1) * INTERVAL '1 day')
   AND (("charges"."created" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') < CAST((((CURRENT_TIMESTAMP AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') AS DATE)
 GROUP BY 1

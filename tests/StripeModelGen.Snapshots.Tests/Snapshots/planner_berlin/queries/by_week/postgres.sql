@@ -4,7 +4,7 @@ SELECT
   CAST((DATE_TRUNC('week', CAST(((("charges"."created" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') + 1 * INTERVAL '1 day') AS TIMESTAMP)) + (-1) * INTERVAL '1 day') AS DATE) AS "charges.created_week",
   CAST((("charges"."created" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') AS DATE) AS "charges.created_date",
   COUNT("charges"."id") AS "charges.count"
-FROM "charges" AS "charges"
+FROM "stripe"."charges" AS "charges"
 WHERE (("charges"."created" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') >= (DATE_TRUNC('week', CAST((CAST((((CURRENT_TIMESTAMP AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') AS DATE) + 1 * INTERVAL '1 day') AS TIMESTAMP)) + (-8) * INTERVAL '1 day')
   AND (("charges"."created" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') < (DATE_TRUNC('week', CAST((CAST((((CURRENT_TIMESTAMP AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin') AS DATE) + 1 * INTERVAL '1 day') AS TIMESTAMP)) + 6 * INTERVAL '1 day')
 GROUP BY 1, 2

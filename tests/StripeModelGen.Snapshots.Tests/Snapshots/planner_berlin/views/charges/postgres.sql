@@ -4,4 +4,4 @@ CREATE OR REPLACE VIEW "charges" AS
 SELECT
   "charges"."id" AS "id",
   "charges"."created" AS "created"
-FROM "charges" AS "charges";
+FROM "stripe"."charges" AS "charges";

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using StripeModelGen.Compiler.Dialects;
+using StripeModelGen.Compiler.Sql;
+using StripeModelGen.Compiler.Sql.Rewrites;
+
+namespace StripeModelGen.Compiler.Tests.Dialects.Rewrites;
+
+internal static class RewriteAssert
+{
+    /// <summary>PostgreSQL without its rewrites, and with MAX_BY / MIN_BY spelled as the engines that have them do.</summary>
+    private static readonly Lazy<DialectSpec> Writer = new(() => Dialect.PostgresPlain with
+    {
+        Functions = Dialect.Postgres.Functions
+            .Add("MAX_BY", Template("MAX_BY", "MAX_BY({0}, {1})"))
+            .Add("MIN_BY", Template("MIN_BY", "MIN_BY({0}, {1})")),
+    });
+
+    private static FunctionTemplate Template(string name, string text) =>
+        new(name, SqlTemplate.Parse(text, (_, _, m) => throw new InvalidOperationException(m)), ImmutableSortedDictionary<int, SqlTemplate>.Empty, ImmutableSortedDictionary<Compiler.Binding.DatePart, SqlTemplate>.Empty, AllowsWindow: true);
+
+    /// <summary>The expression of <c>SELECT x AS "x"</c> after <paramref name="rewrite"/>, written by PostgreSQL without its own rewrites.</summary>
+    public static string Rewritten(SqlRewrite rewrite, SqlExpression expression)
+    {
+        var statement = rewrite.Apply(Ast.SelectExpression(expression));
+        return Dialect.Expression(((SqlSelect)((SqlQueryStatement)statement).Query).Columns[0].Expression, Writer.Value);
+    }
+
+    /// <summary>Applying <paramref name="rewrite"/> to a tree it has nothing to do in returns the very same instance.</summary>
+    public static void Untouched(SqlRewrite rewrite, SqlExpression expression)
+    {
+        var statement = Ast.SelectExpression(expression);
+        Assert.Same(statement, rewrite.Apply(statement));
+    }
+}
