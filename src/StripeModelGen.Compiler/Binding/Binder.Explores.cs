@@ -27,7 +27,7 @@ public sealed partial class Binder
             explore.Joins = DeclareJoins(explore);
             explore.Joins = [.. explore.Joins.Select(j => BindJoinCondition(explore, j, syntax.Joins.First(s => JoinName(s).Value == j.Name)))];
             if (syntax.SqlAlwaysWhere is { } where)
-                explore.SqlAlwaysWhere = BindTyped(where, ExpressionScope.ForRowFilter(explore), ParameterKind.Boolean, $"`sql_always_where` of explore `{explore.Name}`");
+                explore.SqlAlwaysWhere = BindTyped(where, ExpressionScope.ForRowFilter(AliasSet.Of(explore), $"`sql_always_where` of explore `{explore.Name}`"), ParameterKind.Boolean, $"`sql_always_where` of explore `{explore.Name}`");
             explore.AlwaysFilter = [.. syntax.AlwaysFilter.Select(f => BindFilter(explore, f)).OfType<BoundFilter>()];
             _explores[explore.Name] = explore;
             explores.Add(explore);
@@ -78,7 +78,7 @@ public sealed partial class Binder
             _diagnostics.Report(DiagnosticCatalog.MutuallyExclusiveKeys, syntax.SqlOn.Location, "sql_on", "type: cross");
             return join;
         }
-        var condition = BindTyped(syntax.SqlOn, ExpressionScope.ForJoin(explore, join.Name), ParameterKind.Boolean, $"The `sql_on` of `{join.Name}`");
+        var condition = BindTyped(syntax.SqlOn, ExpressionScope.ForJoin(AliasSet.Of(explore), join.Name), ParameterKind.Boolean, $"The `sql_on` of `{join.Name}`");
         if (condition is BoundError)
             return join with { SqlOn = condition };
         var aliases = condition.DescendantsAndSelf().OfType<BoundFieldExpression>().Select(r => r.Reference.Alias).Distinct().ToList();

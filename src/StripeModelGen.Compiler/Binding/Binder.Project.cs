@@ -27,8 +27,10 @@ public sealed partial class Binder
                 var columns = ImmutableSortedDictionary.CreateBuilder<string, SourceColumnSymbol>(StringComparer.Ordinal);
                 foreach (var column in table.Columns)
                 {
-                    if (Declare(columnNames, column.Name, "Column"))
-                        columns[column.Name.Value] = new SourceColumnSymbol(column.Name.Value, column.Column?.Value ?? column.Name.Value, column.Type?.Value);
+                    if (!Declare(columnNames, column.Name, "Column"))
+                        continue;
+                    var storage = column.Type is null ? ColumnStorage.Native : ParseEnum<ColumnStorage>(column.Type, "column storage") ?? ColumnStorage.Native;
+                    columns[column.Name.Value] = new SourceColumnSymbol(column.Name.Value, column.Column?.Value ?? column.Name.Value, storage);
                 }
                 tables[table.Name.Value] = new SourceTableSymbol(table.Name.Value, table.Table?.Value ?? table.Name.Value, columns.ToImmutable());
             }

@@ -22,12 +22,19 @@ public sealed partial class Binder
         var views = ImmutableArray.CreateBuilder<ViewSymbol>();
         foreach (var syntax in _syntax.Views)
         {
+            if (syntax.Name.Value == ExpressionBinder.ConstantsName)
+            {
+                _diagnostics.Report(DiagnosticCatalog.InvalidName, syntax.Name.Location, syntax.Name.Value, "the name is reserved for project constants (`${constants.name}`)");
+                continue;
+            }
             if (!Declare(declared, syntax.Name, "View"))
                 continue;
             var view = new ViewSymbol(syntax) { Table = syntax.Table?.Value };
-            if (syntax.Table is null)
+            if (syntax.Table is not null && syntax.Derived is not null)
+                _diagnostics.Report(DiagnosticCatalog.MutuallyExclusiveKeys, syntax.Derived.Node.Location, "derived", "table");
+            else if (syntax.Table is null && syntax.Derived is null)
                 _diagnostics.Report(DiagnosticCatalog.ViewNeedsTable, syntax.Name.Location, syntax.Name.Value);
-            else if (sources.Length > 0 && !sources.Any(s => s.Tables.ContainsKey(syntax.Table.Value)))
+            else if (syntax.Table is not null && sources.Length > 0 && !sources.Any(s => s.Tables.ContainsKey(syntax.Table.Value)))
                 _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownTable, syntax.Table.Location, syntax.Table.Value, sources.SelectMany(s => s.Tables.Keys), syntax.Table.Value);
             DeclareFields(view);
             _views[view.Name] = view;
@@ -173,9 +180,11 @@ public sealed partial class Binder
                 _diagnostics.Report(DiagnosticCatalog.MutuallyExclusiveKeys, misplaced.Location, key.Item2, $"type: {ModelNames.Of(dimension.Type)}");
         }
 
-        dimension.Expression = syntax.Sql is null
-            ? new BoundColumn(dimension.View, dimension.Name, syntax.Name.Location)
-            : BindDimensionValue(dimension, syntax.Sql, scope);
+        dimension.Expression = syntax.Sql is not null
+            ? BindDimensionValue(dimension, syntax.Sql, scope)
+            : dimension.View.Derived is { } derived
+                ? PassThrough(dimension, derived)
+                : new BoundColumn(dimension.View, dimension.Name, syntax.Name.Location);
         dimension.DialectExpressions = BindDialectSql(syntax.DialectSql, s => BindDimensionValue(dimension, s, scope));
 
         if (dimension.Type == DimensionType.Money)
@@ -183,6 +192,15 @@ public sealed partial class Binder
                 _diagnostics.Report(DiagnosticCatalog.MoneyNeedsCurrency, syntax.Name.Location, dimension.Name));
         else if (syntax.Currency is { } currency)
             _diagnostics.Report(DiagnosticCatalog.MutuallyExclusiveKeys, currency.Location, "currency", $"type: {ModelNames.Of(dimension.Type)}");
+    }
+
+    /// <summary>A derived view's dimension without <c>sql</c> passes on the field of the same name of its <c>from</c> view.</summary>
+    private BoundExpression PassThrough(DimensionSymbol dimension, DerivedSymbol derived)
+    {
+        var location = dimension.Syntax.Name.Location;
+        return FieldNameResolver.Resolve(derived.From, dimension.Name, location, derived.From.Name, _diagnostics) is { } reference
+            ? new BoundFieldExpression(reference, location)
+            : new BoundError(location);
     }
 
     private BoundExpression BindDimensionValue(DimensionSymbol dimension, YamlScalarSyntax sql, ExpressionScope scope)

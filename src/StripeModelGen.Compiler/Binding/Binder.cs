@@ -24,13 +24,14 @@ public sealed partial class Binder
     private readonly Dictionary<string, ViewSymbol> _views = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExploreSymbol> _explores = new(StringComparer.Ordinal);
     private readonly ExpressionBinder _expressions;
+    private ImmutableSortedDictionary<string, ConstantSymbol> _constants = ImmutableSortedDictionary<string, ConstantSymbol>.Empty;
 
     private Binder(ModelSyntax syntax, CompilationOptions options, DiagnosticBag diagnostics)
     {
         _syntax = syntax;
         _options = options;
         _diagnostics = diagnostics;
-        _expressions = new ExpressionBinder(diagnostics, name => _views.GetValueOrDefault(name), () => _views.Keys);
+        _expressions = new ExpressionBinder(diagnostics, name => _views.GetValueOrDefault(name), () => _views.Keys, () => _constants);
     }
 
     public static BoundModel Bind(ModelSyntax syntax, CompilationOptions options, DiagnosticBag diagnostics) =>
@@ -51,9 +52,16 @@ public sealed partial class Binder
     {
         var sources = BindSources();
         var project = BindProject(sources);
+        _constants = project.Constants;
         var views = DeclareViews(sources);
+        DeclareDerivedSources(views);
         foreach (var view in views)
             BindViewFields(view);
+        foreach (var view in views)
+        {
+            BindDerivedRows(view);
+            BindPublish(view);
+        }
         ReportReferenceCycles(views);
         var explores = BindExplores();
         var queries = BindSavedQueries();

@@ -11,8 +11,12 @@ namespace StripeModelGen.Compiler.Binding;
 /// functions, argument types, operators, and where aggregates, measures and windows may appear.
 /// Anything built on an error is an error too, and is not reported again.
 /// </summary>
-internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, ViewSymbol?> findView, Func<IEnumerable<string>> viewNames)
+internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, ViewSymbol?> findView, Func<IEnumerable<string>> viewNames, Func<IReadOnlyDictionary<string, ConstantSymbol>> constants)
 {
+    /// <summary>The reserved view name under which expressions read project constants: <c>${constants.fx_conversion}</c>.</summary>
+    public const string ConstantsName = "constants";
+
+    private readonly Func<IReadOnlyDictionary<string, ConstantSymbol>> _constants = constants;
     private readonly DiagnosticBag _diagnostics = diagnostics;
     private readonly Func<string, ViewSymbol?> _findView = findView;
     private readonly Func<IEnumerable<string>> _viewNames = viewNames;
@@ -66,6 +70,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
     {
         private readonly DiagnosticBag _diagnostics = binder._diagnostics;
         private string? _enclosingAggregate;
+        private string? _enclosingWindow;
 
         public BoundExpression Bind(ExpressionSyntax node) => node switch
         {
@@ -109,8 +114,20 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
                 _diagnostics.Report(descriptor, reference.Location);
                 return new BoundError(reference.Location);
             }
-            var field = scope.View is not null ? ResolveInView(reference) : ResolveInExplore(reference);
+            if (reference.View?.Name == ConstantsName)
+                return BindConstant(reference);
+            var field = scope.Aliases is not null && (scope.View is null || reference.View is not null) ? ResolveQualified(reference) : ResolveInView(reference);
             return field is null ? new BoundError(reference.Location) : CheckFieldUse(field, reference.Location);
+        }
+
+        /// <summary>A project constant (after <c>--const</c> overrides) is a string literal of the expression.</summary>
+        private BoundExpression BindConstant(ReferenceExpression reference)
+        {
+            var constants = binder._constants();
+            if (constants.TryGetValue(reference.Field.Name, out var constant))
+                return new BoundLiteral(constant.Value, ScalarType.String, reference.Location);
+            _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownProjectConstant, reference.Field.Location, reference.Field.Name, constants.Keys, reference.Field.Name);
+            return new BoundError(reference.Location);
         }
 
         private FieldReference? ResolveInView(ReferenceExpression reference)
@@ -128,20 +145,21 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
             return FieldNameResolver.Resolve(view, reference.Field.Name, reference.Field.Location, view.Name, _diagnostics);
         }
 
-        private FieldReference? ResolveInExplore(ReferenceExpression reference)
+        /// <summary>A reference qualified by a name of the scope's alias set (an explore's views, a derived view's sources).</summary>
+        private FieldReference? ResolveQualified(ReferenceExpression reference)
         {
-            var explore = scope.Explore!;
+            var aliases = scope.Aliases!;
             if (reference.View is not { } aliasPart)
             {
                 _diagnostics.Report(DiagnosticCatalog.UnqualifiedReferenceOutsideView, reference.Location, reference.Field.Name);
                 return null;
             }
-            if (explore.ViewOf(aliasPart.Name) is { } view)
+            if (aliases.Views.TryGetValue(aliasPart.Name, out var view))
                 return FieldNameResolver.Resolve(view, reference.Field.Name, reference.Field.Location, aliasPart.Name, _diagnostics);
             if (binder._findView(aliasPart.Name) is not null)
-                _diagnostics.Report(DiagnosticCatalog.ViewNotInExplore, aliasPart.Location, aliasPart.Name, explore.Name);
+                _diagnostics.Report(DiagnosticCatalog.ViewNotInExplore, aliasPart.Location, aliasPart.Name, aliases.Owner);
             else
-                _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownView, aliasPart.Location, aliasPart.Name, explore.Aliases, aliasPart.Name);
+                _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownView, aliasPart.Location, aliasPart.Name, aliases.Views.Keys, aliasPart.Name);
             return null;
         }
 
@@ -169,9 +187,11 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
 
         private BoundExpression BindColumn(ColumnExpression column)
         {
-            if (scope.View is null)
+            if (scope.View is null || scope.View.Derived is not null)
             {
-                if (column.Table is { } table)
+                if (scope.View is not null)
+                    _diagnostics.Report(DiagnosticCatalog.ColumnInDerivedView, column.Location, column.Name, scope.View.Name);
+                else if (column.Table is { } table)
                     _diagnostics.Report(DiagnosticCatalog.TableReferenceOutsideView, table.Location);
                 else
                     _diagnostics.Report(DiagnosticCatalog.ColumnOutsideView, column.Location, column.Name);
@@ -220,6 +240,8 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
                 _diagnostics.Report(DiagnosticCatalog.OperatorTypeMismatch, binary.OperatorLocation, op.ToText(), Describe(left.Type), Describe(right.Type));
                 return new BoundError(binary.Location);
             }
+            if (op is BinaryOperator.Equal or BinaryOperator.NotEqual && left is BoundLiteral { Value: string a } && right is BoundLiteral { Value: string b })
+                return new BoundLiteral(string.Equals(a, b, StringComparison.Ordinal) == (op == BinaryOperator.Equal), ScalarType.Boolean, binary.Location);
             return new BoundBinary(op, left, right, type, binary.Location);
         }
 
@@ -318,7 +340,18 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
                     return new BoundError(@case.Location);
                 }
             }
-            return new BoundCase(whens.ToImmutable(), @else, type, @case.Location);
+            return Fold(new BoundCase(whens.ToImmutable(), @else, type, @case.Location));
+        }
+
+        /// <summary>Drops branches whose condition is a constant (a comparison of project constants): the SQL keeps only the chosen one.</summary>
+        private static BoundExpression Fold(BoundCase @case)
+        {
+            var whens = @case.Whens.Where(w => w.Condition is not BoundLiteral { Value: false }).ToImmutableArray();
+            if (whens.FirstOrDefault() is { Condition: BoundLiteral { Value: true } } chosen)
+                return chosen.Result;
+            if (whens.IsEmpty)
+                return @case.Else ?? new BoundLiteral(null, ScalarType.Null, @case.Location);
+            return @case with { Whens = whens };
         }
 
         private BoundExpression BindCast(CastExpression cast)
@@ -342,9 +375,11 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
             if (!CheckCallShape(call, function))
                 return new BoundError(call.Location);
 
-            var outer = _enclosingAggregate;
-            if (function.IsAggregate)
+            var (outer, outerWindow) = (_enclosingAggregate, _enclosingWindow);
+            if (function.IsAggregate && call.Window is null)
                 _enclosingAggregate = function.Name;
+            if (call.Window is not null)
+                _enclosingWindow = function.Name;
             var arguments = ImmutableArray.CreateBuilder<BoundExpression>();
             var failed = false;
             for (var i = 0; i < call.Arguments.Length; i++)
@@ -354,8 +389,8 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
                 arguments.Add(argument);
             }
             var filter = call.Filter is null ? null : BindCondition(call.Filter, "The `FILTER` condition");
-            _enclosingAggregate = outer;
             var window = call.Window is null ? null : BindWindow(call.Window);
+            (_enclosingAggregate, _enclosingWindow) = (outer, outerWindow);
             if (failed || filter is BoundError || window is null && call.Window is not null)
                 return new BoundError(call.Location);
             var type = function.ReturnType([.. arguments.Select(a => a.Type)]);
@@ -399,6 +434,8 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
                 return Fail(DiagnosticCatalog.WindowNotAllowed, call.Window.Location, function.Name, scope.Describe());
             if (_enclosingAggregate is { } enclosing)
                 return Fail(DiagnosticCatalog.NestedAggregate, call.NameLocation, function.Name, $"`{enclosing}`");
+            if (_enclosingWindow is { } window)
+                return Fail(DiagnosticCatalog.WindowInWindow, call.NameLocation, function.Name, window);
             return true;
         }
 
@@ -410,6 +447,7 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
                 return Fail(DiagnosticCatalog.NestedAggregate, call.NameLocation, function.Name, $"`{enclosing}`");
             return scope.Context switch
             {
+                ExpressionContext.Dimension when scope.AllowsAggregates => true,
                 ExpressionContext.Dimension => Fail(DiagnosticCatalog.AggregateInDimension, call.NameLocation, Capitalized(scope.Owner), function.Name),
                 ExpressionContext.AggregatedValue => Fail(DiagnosticCatalog.NestedAggregate, call.NameLocation, function.Name, $"{scope.Owner}, which already aggregates"),
                 ExpressionContext.MeasureFormula => Fail(DiagnosticCatalog.NestedAggregate, call.NameLocation, function.Name, $"{scope.Owner}, whose `type: number` combines measures (define the aggregate as a measure)"),

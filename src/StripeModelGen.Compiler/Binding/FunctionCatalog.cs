@@ -37,7 +37,8 @@ public sealed record FunctionSymbol(
     int? MaxArguments,
     Func<IReadOnlyList<ScalarType>, ScalarType> ReturnType,
     bool AllowsStar = false,
-    bool AllowsNullTreatment = false)
+    bool AllowsNullTreatment = false,
+    bool ExpandedByCompiler = false)
 {
     public ParameterKind ParameterAt(int index) => Parameters[Math.Min(index, Parameters.Length - 1)];
 
@@ -124,6 +125,9 @@ public static class FunctionCatalog
         Scalar("FROM_UNIXTIME", [ParameterKind.Number], 1, 1, _ => ScalarType.Timestamp),
         Scalar("JSON_NUMBER", [ParameterKind.Json, ParameterKind.String], 2, 2, NumberResult),
         Scalar("JSON_STRING", [ParameterKind.Json, ParameterKind.String], 2, 2, StringResult),
+        // The divisor from minor to major units of a currency code (1, 100 or 1000), expanded by the
+        // compiler from its currency exponent table, so no dialect writes it.
+        Scalar("CURRENCY_FACTOR", [ParameterKind.String], 1, 1, NumberResult) with { ExpandedByCompiler = true },
 
         new("COUNT", FunctionKind.Aggregate, [ParameterKind.Any], 1, 1, NumberResult, AllowsStar: true),
         Aggregate("SUM", [ParameterKind.Number], 1, 1, NumberResult),
@@ -150,6 +154,9 @@ public static class FunctionCatalog
     private static readonly ImmutableDictionary<string, FunctionSymbol> ByName = All.ToImmutableDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
 
     public static IEnumerable<string> Names => All.Select(f => f.Name);
+
+    /// <summary>The functions that reach the SQL writer: every one a dialect must spell.</summary>
+    public static IEnumerable<string> WrittenNames => All.Where(f => !f.ExpandedByCompiler).Select(f => f.Name);
 
     public static FunctionSymbol? Find(string name) => ByName.GetValueOrDefault(name);
 

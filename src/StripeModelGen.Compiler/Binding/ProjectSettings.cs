@@ -19,4 +19,16 @@ public sealed record SourceSymbol(string Name, string? Description, string? Data
 
 public sealed record SourceTableSymbol(string Name, string Table, ImmutableSortedDictionary<string, SourceColumnSymbol> Columns);
 
-public sealed record SourceColumnSymbol(string Name, string Column, string? Type);
+/// <summary>A column stored under another name or in another form (<see cref="Storage"/>).</summary>
+public sealed record SourceColumnSymbol(string Name, string Column, ColumnStorage Storage);
+
+/// <summary>How a source stores a column the model reads as something else.</summary>
+public enum ColumnStorage
+{
+    /// <summary>As the model reads it; only the name differs.</summary>
+    Native,
+    /// <summary>Whole seconds since 1970-01-01 UTC, read as a timestamp.</summary>
+    EpochSeconds,
+    /// <summary>Milliseconds since 1970-01-01 UTC, read as a timestamp.</summary>
+    EpochMilliseconds,
+}

@@ -18,8 +18,13 @@ public sealed class ViewSymbol(ViewSyntax syntax)
 
     public string? Description => Syntax.Description?.Value;
 
-    /// <summary>The logical table the view reads; the chosen source maps it to a physical one.</summary>
+    /// <summary>The logical table the view reads; the chosen source maps it to a physical one. Null for a derived view.</summary>
     public string? Table { get; internal set; }
+
+    /// <summary>How a derived view computes its rows; null for a view over a table.</summary>
+    public DerivedSymbol? Derived { get; internal set; }
+
+    public PublishSymbol? Publish { get; internal set; }
 
     public ImmutableArray<DimensionSymbol> Dimensions { get; private set; } = [];
 

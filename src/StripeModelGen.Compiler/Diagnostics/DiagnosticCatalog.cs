@@ -68,7 +68,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownDashboardFilter = Error("SMG2005", "Unknown dashboard filter", "Unknown filter `{0}` in dashboard `{1}`");
     public static readonly DiagnosticDescriptor UnknownTimeframe = Error("SMG2006", "Unknown timeframe", "`{0}` has no timeframe `{1}`; it has: {2}");
     public static readonly DiagnosticDescriptor FieldCycle = Error("SMG2007", "Circular reference", "Circular reference: {0}");
-    public static readonly DiagnosticDescriptor ViewNotInExplore = Error("SMG2008", "View not in explore", "View `{0}` is not part of explore `{1}`");
+    public static readonly DiagnosticDescriptor ViewNotInExplore = Error("SMG2008", "View not in explore", "View `{0}` is not part of {1}");
     public static readonly DiagnosticDescriptor MissingPrimaryKey = Error("SMG2009", "Primary key required", "The `{0}` join of `{1}` needs a primary key on view `{2}`; mark one dimension `primary_key: true`");
     public static readonly DiagnosticDescriptor FieldNotReachable = Error("SMG2010", "Field not reachable", "Field `{0}` is not reachable from explore `{1}`: view `{2}` is not joined in it");
     public static readonly DiagnosticDescriptor TableReferenceOutsideView = Error("SMG2011", "${TABLE} outside a view", "`${{TABLE}}` only has a meaning inside a view's fields");
@@ -88,7 +88,11 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TableNeedsColumn = Error("SMG2025", "${TABLE} without a column", "`${{TABLE}}` names the view's table; write `${{TABLE}}.column`");
     public static readonly DiagnosticDescriptor MoneyNeedsCurrency = Error("SMG2026", "Money without currency", "Money dimension `{0}` needs `currency:` (for example `currency: ${{currency}}`)");
     public static readonly DiagnosticDescriptor PivotNotSelected = Error("SMG2027", "Pivot on an unselected field", "Pivot field `{0}` is not among the query's fields");
-    public static readonly DiagnosticDescriptor ViewNeedsTable = Error("SMG2028", "View without a table", "View `{0}` needs `table:`");
+    public static readonly DiagnosticDescriptor ViewNeedsTable = Error("SMG2028", "View without a table", "View `{0}` needs `table:` (or `derived:`)");
+    public static readonly DiagnosticDescriptor ColumnInDerivedView = Error("SMG2029", "Column in a derived view", "`{0}` reads a table column, but derived view `{1}` has no table; reference a field of its sources as `${{view.field}}`");
+    public static readonly DiagnosticDescriptor DerivedCycle = Error("SMG2030", "Derived views in a cycle", "Derived view `{0}` is computed from itself: {1}");
+    public static readonly DiagnosticDescriptor GroupByNotDimension = Error("SMG2031", "Group-by is not a dimension", "`{0}` is not a dimension of derived view `{1}`");
+    public static readonly DiagnosticDescriptor UnknownPublishKind = Error("SMG2032", "Unknown publication kind", "`{0}` is not a kind of published view; expected: mrr");
 
     // SMG22xx: types, functions and aggregation
     public static readonly DiagnosticDescriptor UnknownFunction = Error("SMG2201", "Unknown function", "Unknown function `{0}`");
@@ -111,6 +115,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor CastTypeUnknown = Error("SMG2218", "Unknown type", "Unknown type `{0}` in CAST; expected one of: {1}");
     public static readonly DiagnosticDescriptor DistinctNotAllowed = Error("SMG2219", "DISTINCT or FILTER not allowed", "`{0}` applies to aggregates, not `{1}`");
     public static readonly DiagnosticDescriptor AggregateInWhere = Error("SMG2220", "Aggregate in a row filter", "{0} filters rows and cannot use aggregate `{1}`");
+    public static readonly DiagnosticDescriptor WindowInWindow = Error("SMG2222", "Window inside a window", "`{0}` is a window function inside window function `{1}`; compute the inner one in a derived view and read it from there");
     public static readonly DiagnosticDescriptor MeasureInRowContext = Error("SMG2221", "Measure in a row expression", "{0} works on rows and cannot use measure `{1}`");
 
     // SMG23xx: dashboards
@@ -127,6 +132,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FanoutWithoutPrimaryKey = Error("SMG3002", "Fanout cannot be undone", "`{0}` would be inflated by the one-to-many join of `{1}`, and view `{2}` has no primary key to aggregate it at its own grain");
     public static readonly DiagnosticDescriptor AliasNotJoined = Error("SMG3003", "View not joined", "`{0}` reads view `{1}`, which explore `{2}` does not join under that name");
     public static readonly DiagnosticDescriptor UnknownQueryName = Error("SMG3004", "Unknown query", "Unknown {0} `{1}`");
+    public static readonly DiagnosticDescriptor UnavailableForSource = Warning("SMG3005", "Unavailable for this source", "{0} `{1}` is not available for source `{2}`: it reads table `{3}`, which `{2}` does not have; no SQL was written for it");
 
     // SMG4xxx: dialects
     // SMG40xx: loading dialect files (dialects/<name>.yml)

@@ -106,7 +106,7 @@ public static class DialectFunctions
     private static ImmutableSortedDictionary<string, FunctionShape> BuildBase()
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<string, FunctionShape>(StringComparer.Ordinal);
-        foreach (var name in FunctionCatalog.Names)
+        foreach (var name in FunctionCatalog.WrittenNames)
         {
             var symbol = FunctionCatalog.Find(name)!;
             builder[symbol.Name] = new FunctionShape(symbol.Name, symbol.Kind, symbol.MinArguments, symbol.MaxArguments, symbol.Parameters);

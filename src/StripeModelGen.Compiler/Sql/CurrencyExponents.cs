@@ -31,5 +31,16 @@ public static class CurrencyExponents
                 SqlLiteral.Number(e.Value),
                 SqlLiteral.Number(Pow10(e.Value))))]));
 
+    /// <summary><c>CURRENCY_FACTOR(code)</c> as SQL: the divisor from minor to major units, from the same table.</summary>
+    public static SqlExpression Factor(SqlExpression code)
+    {
+        var lower = new SqlFunction("LOWER", [code]);
+        var whens = Exponents.GroupBy(e => e.Value).OrderBy(g => g.Key)
+            .Select(g => new SqlWhen(
+                new SqlIn(lower, [.. g.Select(e => (SqlExpression)SqlLiteral.String(e.Key))], Negated: false),
+                SqlLiteral.Number(Pow10(g.Key))));
+        return new SqlCase([.. whens], SqlLiteral.Number(DefaultFactor));
+    }
+
     private static decimal Pow10(int exponent) => exponent switch { 0 => 1m, 3 => 1000m, _ => 100m };
 }

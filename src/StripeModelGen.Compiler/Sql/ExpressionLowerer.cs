@@ -17,6 +17,9 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
 
     public string Dialect => context.Dialect;
 
+    /// <summary>The derived view whose own SELECT is being built: its dimensions are computed here, not read as columns.</summary>
+    public ViewSymbol? InlineView { get; init; }
+
     /// <summary>A dimension as the query shows it: its timeframe or interval applied, money in major units.</summary>
     public SqlExpression Output(FieldReference dimension) =>
         dimension.Field is DimensionSymbol { Type: DimensionType.Money } money ? Scaled(Value(dimension), money, dimension.Alias) : Value(dimension);
@@ -60,7 +63,7 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
     public SqlExpression Lower(BoundExpression expression, FieldReference? owner) => expression switch
     {
         BoundLiteral literal => Literal(literal),
-        BoundColumn column => new SqlColumn(owner?.Alias ?? column.View.Name, PhysicalColumn(column.View, column.Column)),
+        BoundColumn column => Column(column, owner?.Alias ?? column.View.Name),
         BoundFieldExpression reference => Reference(owner is null ? reference.Reference : reference.Reference with { Alias = AliasOf(reference.Reference, owner) }),
         BoundDatePart part => new SqlDatePart(part.Part),
         BoundUnary unary => new SqlUnary(unary.Operator, Lower(unary.Operand, owner)),
@@ -89,6 +92,8 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
     private SqlExpression Raw(FieldReference dimension)
     {
         var symbol = (DimensionSymbol)dimension.Field;
+        if (symbol.View.Derived is not null && symbol.View != InlineView)
+            return new SqlColumn(dimension.Alias, symbol.Name);
         return Lower(Pick(symbol.Expression, symbol.DialectExpressions), dimension);
     }
 
@@ -147,6 +152,8 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
 
     private SqlExpression Call(BoundFunctionCall call, FieldReference? owner)
     {
+        if (call.Function.Name == "CURRENCY_FACTOR")
+            return CurrencyExponents.Factor(Lower(call.Arguments[0], owner));
         var window = call.Window is null
             ? null
             : new SqlWindow(
@@ -173,8 +180,16 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
         _ => SqlLiteral.String(Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
     };
 
-    private string PhysicalColumn(ViewSymbol view, string column) =>
-        view.Table is { } table && context.Source?.Tables.GetValueOrDefault(table)?.Columns.GetValueOrDefault(column) is { } mapped
-            ? mapped.Column
-            : column;
+    /// <summary>A column under its physical name; epoch integers are read as timestamps.</summary>
+    private SqlExpression Column(BoundColumn column, string alias)
+    {
+        var mapped = column.View.Table is { } table ? context.Source?.Tables.GetValueOrDefault(table)?.Columns.GetValueOrDefault(column.Column) : null;
+        var physical = new SqlColumn(alias, mapped?.Column ?? column.Column);
+        return mapped?.Storage switch
+        {
+            ColumnStorage.EpochSeconds => new SqlFunction("FROM_UNIXTIME", [physical]),
+            ColumnStorage.EpochMilliseconds => new SqlFunction("FROM_UNIXTIME", [new SqlBinary(BinaryOperator.Divide, physical, SqlLiteral.Number(1000))]),
+            _ => physical,
+        };
+    }
 }

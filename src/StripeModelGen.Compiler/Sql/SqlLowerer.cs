@@ -21,6 +21,7 @@ public sealed class SqlLowerer
     private readonly QueryPlan _plan;
     private readonly DiagnosticBag _diagnostics;
     private readonly ImmutableArray<FieldReference> _aggregated;
+    private readonly TableSources _tables;
     private bool _usesCurrencies;
 
     private SqlLowerer(QueryPlan plan, LoweringContext context, DiagnosticBag diagnostics)
@@ -29,6 +30,7 @@ public sealed class SqlLowerer
         _context = context;
         _diagnostics = diagnostics;
         _aggregated = [.. plan.Legs.SelectMany(l => l.Measures).Distinct()];
+        _tables = new TableSources(context);
     }
 
     public static SqlQueryStatement Lower(QueryPlan plan, LoweringContext context, DiagnosticBag diagnostics) =>
@@ -38,10 +40,22 @@ public sealed class SqlLowerer
     /// <c>CREATE VIEW</c> for a view: every visible dimension computed from the view's own table, under its
     /// own name, money in major units, times in UTC. Dimensions that read other views need an explore.
     /// </summary>
-    public static SqlCreateView LowerView(ViewSymbol view, LoweringContext context)
+    public static SqlCreateView LowerView(ViewSymbol view, LoweringContext context) =>
+        new(null, null, view.Name, ViewSelect(view, context));
+
+    /// <summary>A published view (<c>publish:</c>): its columns as the view shows them, in its declared order.</summary>
+    public static SqlQueryStatement LowerPublished(ViewSymbol view, LoweringContext context) =>
+        new(ViewSelect(view, context) with
+        {
+            OrderBy = [.. view.Publish!.Sorts.Select(s => new SqlOrderItem(new SqlColumn(null, s.Field.Name), s.Descending, NullsFirst: false))],
+        });
+
+    private static SqlSelect ViewSelect(ViewSymbol view, LoweringContext context)
     {
         var scope = new SelectScope();
         var lowerer = new ExpressionLowerer(context, scope);
+        var tables = new TableSources(context);
+        var from = tables.Source(view, view.Name);
         var columns = ImmutableArray.CreateBuilder<SqlSelectItem>();
         foreach (var dimension in ViewColumns(view))
         {
@@ -56,27 +70,31 @@ public sealed class SqlLowerer
             }
             columns.Add(new SqlSelectItem(lowerer.Output(new FieldReference(view.Name, dimension)), dimension.Name));
         }
-        var select = SqlSelect.Empty with
+        return SqlSelect.Empty with
         {
-            Ctes = scope.UsesCurrencies ? [CurrencyExponents.Table()] : [],
+            Ctes = [.. scope.UsesCurrencies ? [CurrencyExponents.Table()] : Array.Empty<SqlCte>(), .. tables.Ctes],
             Columns = columns.ToImmutable(),
-            From = Table(view, view.Name, context),
+            From = from,
             Joins = scope.CurrencyJoins,
         };
-        return new SqlCreateView(null, null, view.Name, select);
     }
+
+    /// <summary>The column names of a view's DDL, in order.</summary>
+    public static IEnumerable<string> ViewColumnNames(ViewSymbol view) =>
+        ViewColumns(view).SelectMany(d => d.Type == DimensionType.Duration
+            ? d.Intervals.Select(i => new FieldReference(view.Name, d, null, i).Name)
+            : [d.Name]);
 
     /// <summary>The dimensions a view's DDL shows: visible (or its key) and computed from its own table alone.</summary>
     public static IEnumerable<DimensionSymbol> ViewColumns(ViewSymbol view) =>
         view.Dimensions.Where(d => (!d.Hidden || d.IsPrimaryKey)
-            && FieldDependencies.Aliases(new FieldReference(view.Name, d)).All(alias => alias == view.Name));
+            && (view.Derived is not null || FieldDependencies.Aliases(new FieldReference(view.Name, d)).All(alias => alias == view.Name)));
 
     private SqlQueryStatement Lower()
     {
-        var query = _plan.IsSingleLeg ? SingleSelect() : CombinedLegs();
-        if (_usesCurrencies && query is SqlSelect select)
-            query = select with { Ctes = select.Ctes.Insert(0, CurrencyExponents.Table()) };
-        return new SqlQueryStatement(query);
+        var select = _plan.IsSingleLeg ? SingleSelect() : CombinedLegs();
+        var shared = (_usesCurrencies ? [CurrencyExponents.Table()] : Array.Empty<SqlCte>()).Concat(_tables.Ctes);
+        return new SqlQueryStatement(select with { Ctes = [.. shared, .. select.Ctes] });
     }
 
     private SqlSelect SingleSelect()
@@ -97,8 +115,8 @@ public sealed class SqlLowerer
         return SqlSelect.Empty with
         {
             Columns = columns,
-            From = Table(_plan.Query.Explore.BaseView, _plan.Query.Explore.BaseView.Name, _context),
-            Joins = [.. leg.Joins.Select(j => Join(j, lowerer)), .. scope.CurrencyJoins],
+            From = _tables.Source(_plan.Query.Explore.BaseView, _plan.Query.Explore.BaseView.Name),
+            Joins = [.. leg.Joins.Select(j => _tables.Join(j, lowerer)), .. scope.CurrencyJoins],
             Where = where,
             GroupBy = leg.Measures.IsEmpty && _plan.Dimensions.IsEmpty ? [] : [.. _plan.Dimensions.Select(lowerer.Output)],
             Having = having,
@@ -187,12 +205,12 @@ public sealed class SqlLowerer
     private SqlSelect LegSelect(AggregationLeg leg, SelectScope scope, ExpressionLowerer lowerer, ImmutableArray<SqlExpression> dimensions, List<SqlSelectItem> values, ImmutableArray<SqlSelectItem> extraKeys)
     {
         var where = RowConditions(lowerer);
-        var joins = leg.Joins.Select(j => Join(j, lowerer)).ToList();
+        var joins = leg.Joins.Select(j => _tables.Join(j, lowerer)).ToList();
         _usesCurrencies |= scope.UsesCurrencies;
         return SqlSelect.Empty with
         {
             Columns = [.. DimensionColumns().Select((d, j) => new SqlSelectItem(dimensions[j], d)), .. extraKeys, .. values],
-            From = Table(_plan.Query.Explore.BaseView, _plan.Query.Explore.BaseView.Name, _context),
+            From = _tables.Source(_plan.Query.Explore.BaseView, _plan.Query.Explore.BaseView.Name),
             Joins = [.. joins, .. scope.CurrencyJoins],
             Where = where,
             GroupBy = [.. dimensions, .. extraKeys.Select(k => k.Expression)],
@@ -211,25 +229,6 @@ public sealed class SqlLowerer
         if (_plan.Query.Explore.SqlAlwaysWhere is { } always)
             conditions.Insert(0, lowerer.Lower(always, null));
         return And(conditions);
-    }
-
-    private SqlJoin Join(JoinSymbol join, ExpressionLowerer lowerer)
-    {
-        var type = join.Type switch
-        {
-            JoinType.Inner => SqlJoinType.Inner,
-            JoinType.FullOuter => SqlJoinType.Full,
-            JoinType.Cross => SqlJoinType.Cross,
-            _ => SqlJoinType.Left,
-        };
-        return new SqlJoin(type, Table(join.View, join.Name, _context), join.SqlOn is null ? null : lowerer.Lower(join.SqlOn, null));
-    }
-
-    private static SqlTable Table(ViewSymbol view, string alias, LoweringContext context)
-    {
-        var logical = view.Table ?? view.Name;
-        var physical = context.Source?.Tables.GetValueOrDefault(logical)?.Table ?? logical;
-        return new SqlTable(context.Source?.Database, context.Source?.Schema, physical, alias);
     }
 
     private SqlExpression Aggregate(FieldReference measure, ExpressionLowerer lowerer) =>

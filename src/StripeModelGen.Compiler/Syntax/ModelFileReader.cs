@@ -26,8 +26,10 @@ public sealed class ModelFileReader
     private static readonly MappingReader.Shape SourceTableShape = new(["name", "table", "columns"]);
     private static readonly MappingReader.Shape SourceColumnShape = new(["name", "column", "type"]);
     private static readonly MappingReader.Shape ViewShape = new(
-        ["name", "label", "description", "table", "dimensions", "measures", "drill_fields"],
-        Aliases: new Dictionary<string, string> { ["sql_table_name"] = "table", ["dimension"] = "dimensions", ["measure"] = "measures" });
+        ["name", "label", "description", "table", "derived", "publish", "dimensions", "measures", "drill_fields"],
+        Aliases: new Dictionary<string, string> { ["sql_table_name"] = "table", ["derived_table"] = "derived", ["dimension"] = "dimensions", ["measure"] = "measures" });
+    private static readonly MappingReader.Shape DerivedShape = new(["from", "joins", "where", "group_by"], NameKeys: []);
+    private static readonly MappingReader.Shape PublishShape = new(["kind", "sorts"], NameKeys: []);
     private static readonly MappingReader.Shape DimensionShape = new(
         ["name", "type", "sql", "primary_key", "label", "description", "hidden", "format", "currency", "timeframes", "sql_start", "sql_end", "intervals", "values", "group_label"],
         IsDialectSqlKey,
@@ -171,9 +173,26 @@ public sealed class ModelFileReader
             m.Scalar("label"),
             m.Scalar("description"),
             m.Scalar("table"),
+            m.Mapping("derived") is { } derived ? Derived(derived) : null,
+            m.Mapping("publish") is { } publish ? Publish(publish) : null,
             m.Objects("dimensions", Dimension),
             m.Objects("measures", Measure),
             m.ScalarList("drill_fields"));
+    }
+
+    private DerivedSyntax? Derived(YamlMappingSyntax node)
+    {
+        if (Open(node, "a derived view", DerivedShape) is not { } m)
+            return null;
+        ImmutableArray<YamlScalarSyntax>? groupBy = node.Find("group_by") is null ? null : m.ScalarList("group_by");
+        return new DerivedSyntax(node, m.RequiredScalar("from"), m.Objects("joins", Join), m.Scalar("where"), groupBy);
+    }
+
+    private PublishSyntax? Publish(YamlMappingSyntax node)
+    {
+        if (Open(node, "a publication", PublishShape) is not { } m)
+            return null;
+        return new PublishSyntax(node, m.RequiredScalar("kind"), [.. m.ScalarList("sorts").Select(Sort)]);
     }
 
     private DimensionSyntax? Dimension(YamlNodeSyntax node)

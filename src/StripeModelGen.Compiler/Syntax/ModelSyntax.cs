@@ -54,9 +54,21 @@ public sealed record ViewSyntax(
     YamlScalarSyntax? Label,
     YamlScalarSyntax? Description,
     YamlScalarSyntax? Table,
+    DerivedSyntax? Derived,
+    PublishSyntax? Publish,
     ImmutableArray<DimensionSyntax> Dimensions,
     ImmutableArray<MeasureSyntax> Measures,
     ImmutableArray<YamlScalarSyntax> DrillFields);
+
+/// <summary>
+/// A view whose rows are computed from other views rather than read from a table: the rows of
+/// <see cref="From"/> joined to <see cref="Joins"/>, filtered by <see cref="Where"/> and, when
+/// <see cref="GroupBy"/> is given (even empty), grouped by those of the view's dimensions.
+/// </summary>
+public sealed record DerivedSyntax(YamlMappingSyntax Node, YamlScalarSyntax? From, ImmutableArray<JoinSyntax> Joins, YamlScalarSyntax? Where, ImmutableArray<YamlScalarSyntax>? GroupBy);
+
+/// <summary>A view published as an artifact of its own (<c>kind: mrr</c>): its columns, in order, sorted as given.</summary>
+public sealed record PublishSyntax(YamlMappingSyntax Node, YamlScalarSyntax? Kind, ImmutableArray<SortSyntax> Sorts);
 
 /// <summary>Per-dialect replacements of a <c>sql:</c> (<c>sql_postgres:</c>, <c>sql_sqlserver:</c> ...), keyed by dialect name.</summary>
 public sealed record DialectSqlSyntax(string Dialect, YamlScalarSyntax Sql);

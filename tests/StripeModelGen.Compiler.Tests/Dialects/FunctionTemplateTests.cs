@@ -140,7 +140,7 @@ public sealed class FunctionTemplateTests
     [Fact]
     public void Every_function_reaching_the_writer_is_in_the_catalogue_the_lowerer_or_a_rewrite()
     {
-        var expected = FunctionCatalog.Names
+        var expected = FunctionCatalog.WrittenNames
             .Concat([SqlFunctions.AtTimeZone, SqlFunctions.DayOfWeekName, SqlFunctions.HashKey])
             .Except(["MAX_BY", "MIN_BY"])
             .Concat(["ARRAY_AGG", "ARRAY_AGG_BY_ASC", "ARRAY_AGG_BY_DESC", "ARRAY_ELEMENT"])

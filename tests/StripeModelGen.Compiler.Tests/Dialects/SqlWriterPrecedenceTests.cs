@@ -102,4 +102,21 @@ public sealed class SqlWriterPrecedenceTests
             """,
             Dialect.Write(Statement(select), Dialect.PostgresPlain));
     }
+
+    [Fact]
+    public void Long_operator_chains_as_deep_as_the_parser_allows_are_written_and_rewritten()
+    {
+        SqlExpression left = Col("x");
+        SqlExpression right = Col("x");
+        for (var i = 0; i < 1100; i++)
+        {
+            left = Bin(BinaryOperator.Divide, left, Num(i + 1));
+            right = And(Eq(Col("x"), Num(i)), right);
+        }
+
+        var text = Dialect.Write(Statement(Select(Item(left, "l"), Item(right, "r"))), Dialect.Postgres);
+
+        Assert.StartsWith("SELECT\n  CAST(\"x\" AS NUMERIC) / 1 / 2 / 3", text, StringComparison.Ordinal);
+        Assert.Contains("\"x\" = 1 AND \"x\" = 0 AND \"x\" AS \"r\"", text, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using StripeModelGen.Compiler.Binding;
+
+namespace StripeModelGen.Compiler.Sql;
+
+/// <summary>
+/// What a view is read from in one statement: its physical table under the selected source, or, for a
+/// derived view, a CTE computing its rows. CTEs are built once per statement, each after the CTEs it
+/// reads, and are put at the head of the statement.
+/// </summary>
+internal sealed class TableSources(LoweringContext context)
+{
+    private readonly List<SqlCte> _ctes = [];
+    private readonly HashSet<ViewSymbol> _built = [];
+
+    public ImmutableArray<SqlCte> Ctes => [.. _ctes];
+
+    public SqlSource Source(ViewSymbol view, string alias)
+    {
+        if (view.Derived is null)
+        {
+            var logical = view.Table ?? view.Name;
+            var physical = context.Source?.Tables.GetValueOrDefault(logical)?.Table ?? logical;
+            return new SqlTable(context.Source?.Database, context.Source?.Schema, physical, alias);
+        }
+        Build(view);
+        return new SqlCteReference(view.Name, alias);
+    }
+
+    public SqlJoin Join(JoinSymbol join, ExpressionLowerer lowerer)
+    {
+        var type = join.Type switch
+        {
+            JoinType.Inner => SqlJoinType.Inner,
+            JoinType.FullOuter => SqlJoinType.Full,
+            JoinType.Cross => SqlJoinType.Cross,
+            _ => SqlJoinType.Left,
+        };
+        return new SqlJoin(type, Source(join.View, join.Name), join.SqlOn is null ? null : lowerer.Lower(join.SqlOn, null));
+    }
+
+    /// <summary>The tables (logical names) a view reads, through derived views.</summary>
+    public static IEnumerable<string> LogicalTables(ViewSymbol view) =>
+        view.Derived is { } derived ? derived.Sources.SelectMany(LogicalTables).Distinct() : [view.Table ?? view.Name];
+
+    private void Build(ViewSymbol view)
+    {
+        if (!_built.Add(view))
+            return;
+        var derived = view.Derived!;
+        var lowerer = new ExpressionLowerer(context, new SelectScope()) { InlineView = view };
+        var from = Source(derived.From, derived.From.Name);
+        var joins = derived.Joins.Select(j => Join(j, lowerer)).ToImmutableArray();
+        var columns = view.Dimensions
+            .Where(d => d.Type != DimensionType.Duration)
+            .Select(d => new SqlSelectItem(lowerer.Value(new FieldReference(view.Name, d)), d.Name))
+            .ToImmutableArray();
+        var select = SqlSelect.Empty with
+        {
+            Columns = columns,
+            From = from,
+            Joins = joins,
+            Where = derived.Where is null ? null : lowerer.Lower(derived.Where, null),
+            GroupBy = derived.GroupBy is { } groupBy ? [.. groupBy.Select(d => lowerer.Value(new FieldReference(view.Name, d)))] : [],
+        };
+        _ctes.Add(new SqlCte(view.Name, [], select));
+    }
+}
