@@ -11,7 +11,7 @@ namespace StripeModelGen.Snapshots.Tests;
 /// </summary>
 public sealed class SnapshotCases
 {
-    public static readonly string[] Models = ["stripe", "planner", "planner_berlin", "mrr"];
+    public static readonly string[] Models = ["stripe", "planner", "planner_berlin"];
 
     private static readonly Dictionary<(string Model, string Dialect), CompiledProject> Compiled = [];
 

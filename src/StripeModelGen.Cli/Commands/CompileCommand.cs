@@ -55,6 +55,11 @@ public static class CompileCommand
                 : $"{ConsoleOutput.Count(stale.Length, "file")} of {context.Get(outputOption)} out of date; run compile without --check");
             return stale.IsEmpty ? ExitCodes.Success : ExitCodes.ModelErrors;
         }
+        if (OutputDirectory.RefusalReason(directory, project.Directory) is { } reason)
+        {
+            context.Output.WriteUsageError($"refusing to replace '{context.Get(outputOption)}': {reason}");
+            return ExitCodes.Usage;
+        }
         try
         {
             OutputDirectory.Write(directory, files);

@@ -34,7 +34,7 @@ public sealed partial class Binder
                 }
                 tables[table.Name.Value] = new SourceTableSymbol(table.Name.Value, table.Table?.Value ?? table.Name.Value, columns.ToImmutable());
             }
-            sources.Add(new SourceSymbol(source.Name.Value, source.Description?.Value, source.Database?.Value, source.Schema?.Value, tables.ToImmutable()));
+            sources.Add(new SourceSymbol(source.Name.Value, source.Description?.Value, source.Database?.Value, source.Schema?.Value, tables.ToImmutable()) { Location = source.Name.Location });
         }
         return sources.ToImmutable();
     }

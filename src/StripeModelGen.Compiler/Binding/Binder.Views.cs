@@ -153,7 +153,7 @@ public sealed partial class Binder
     private void BindDimension(DimensionSymbol dimension)
     {
         var syntax = dimension.Syntax;
-        dimension.Label = syntax.Label?.Value;
+        dimension.Label = syntax.Label?.Value ?? Humanize(dimension.Name);
         dimension.Description = syntax.Description?.Value;
         dimension.Format = syntax.Format?.Value;
         dimension.GroupLabel = syntax.GroupLabel?.Value;
@@ -247,7 +247,7 @@ public sealed partial class Binder
     private void BindMeasure(MeasureSymbol measure)
     {
         var syntax = measure.Syntax;
-        measure.Label = syntax.Label?.Value;
+        measure.Label = syntax.Label?.Value ?? Humanize(measure.Name);
         measure.Description = syntax.Description?.Value;
         measure.Format = syntax.Format?.Value;
         measure.GroupLabel = syntax.GroupLabel?.Value;

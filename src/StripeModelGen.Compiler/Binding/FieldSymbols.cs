@@ -64,6 +64,9 @@ public sealed class DimensionSymbol(ViewSymbol view, DimensionSyntax syntax, Dim
 
     public bool HasTimeframes => Type is DimensionType.Time or DimensionType.Date;
 
+    /// <summary>True when the value is a window function over the view's rows (computed before any query filter).</summary>
+    public bool HasWindow => Expression.DescendantsAndSelf().Any(e => e is BoundFunctionCall { Window: not null });
+
     /// <summary>The type a reference to this dimension has, at a timeframe or interval when it has one.</summary>
     public ScalarType ValueType(Timeframe? timeframe = null) => Type switch
     {

@@ -15,7 +15,11 @@ public sealed record ProjectSettings(
 public sealed record ConstantSymbol(string Name, string Value, ImmutableArray<string> AllowedValues, string? Description);
 
 /// <summary>A source: how logical tables are laid out physically in one warehouse schema.</summary>
-public sealed record SourceSymbol(string Name, string? Description, string? Database, string? Schema, ImmutableSortedDictionary<string, SourceTableSymbol> Tables);
+public sealed record SourceSymbol(string Name, string? Description, string? Database, string? Schema, ImmutableSortedDictionary<string, SourceTableSymbol> Tables)
+{
+    /// <summary>Where the source is declared (its name); the default location for a source built in code.</summary>
+    public Text.TextLocation Location { get; init; }
+}
 
 public sealed record SourceTableSymbol(string Name, string Table, ImmutableSortedDictionary<string, SourceColumnSymbol> Columns);
 

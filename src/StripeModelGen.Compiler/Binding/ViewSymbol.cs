@@ -36,6 +36,23 @@ public sealed class ViewSymbol(ViewSyntax syntax)
 
     public IEnumerable<FieldSymbol> Fields => Dimensions.Cast<FieldSymbol>().Concat(Measures);
 
+    /// <summary>
+    /// A view over a table whose dimensions include window functions: its rows are first computed in a CTE
+    /// (the columns its fields read, plus the windows), so filters and groupings apply to the results.
+    /// </summary>
+    public bool ComputesWindows => Derived is null && Dimensions.Any(d => d.HasWindow);
+
+    /// <summary>The table columns the view's fields read, in first-use order.</summary>
+    public IEnumerable<string> ColumnsRead =>
+        Dimensions.SelectMany(d => new[] { d.Expression, d.Start, d.End, d.Currency }.Concat(d.DialectExpressions.Values))
+            .Concat(Measures.SelectMany(m => new[] { m.Expression, m.Currency }.Concat(m.DialectExpressions.Values)))
+            .OfType<BoundExpression>()
+            .SelectMany(e => e.DescendantsAndSelf())
+            .OfType<BoundColumn>()
+            .Where(c => c.View == this)
+            .Select(c => c.Column)
+            .Distinct(StringComparer.Ordinal);
+
     public FieldSymbol? Find(string name) => _fieldsByName.GetValueOrDefault(name);
 
     internal void SetFields(ImmutableArray<DimensionSymbol> dimensions, ImmutableArray<MeasureSymbol> measures)

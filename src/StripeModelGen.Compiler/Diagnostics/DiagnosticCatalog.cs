@@ -160,6 +160,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DialectInvalidParameter = Error("SMG4024", "Invalid parameter name", "`{0}` is not a valid parameter name: use letters, digits and `_`, starting with a letter or `_`");
     public static readonly DiagnosticDescriptor DialectInvalidNumber = Error("SMG4025", "Number not representable", "The number `{0}` cannot be written as SQL");
 
+    // SMG5xxx: output
+    public static readonly DiagnosticDescriptor DbtModelNameClash = Error("SMG5001", "dbt model names clash", "{0} `{1}` would be dbt model `{2}`, which is already the model of {3}; rename one of them");
+
     // SMG31xx: filter expressions
     public static readonly DiagnosticDescriptor EmptyFilterAlternative = Error("SMG3101", "Empty filter alternative", "Empty alternative in filter `{0}`; remove the extra `,` (`EMPTY` matches empty strings)");
     public static readonly DiagnosticDescriptor NegationWithoutValue = Error("SMG3102", "Negation without a value", "`-` needs a value to exclude in filter `{0}` (`-foo` matches everything but `foo`)");

@@ -226,6 +226,9 @@ public sealed partial class SqlWriter
             case SqlCteReference cte:
                 Line(depth, keyword + Quote(cte.Name) + " AS " + Quote(cte.Alias) + suffix);
                 break;
+            case SqlRawSource raw:
+                Line(depth, keyword + raw.Text + " AS " + Quote(raw.Alias) + suffix);
+                break;
             case SqlDerivedTable derived:
                 Line(depth, keyword + "(");
                 WriteNestedQuery(derived.Query, depth + 1);

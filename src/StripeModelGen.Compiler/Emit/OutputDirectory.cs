@@ -12,37 +12,64 @@ public static class OutputDirectory
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>
+    /// Why <paramref name="directory"/> must not be replaced (it holds something else), or null when it may:
+    /// a non-empty directory is an earlier output only when it holds <paramref name="marker"/> (default: the manifest).
+    /// </summary>
+    public static string? RefusalReason(string directory, string projectDirectory, string marker = Manifest.FileName)
+    {
+        var target = Normalize(directory);
+        var project = Normalize(projectDirectory);
+        if (project == target || project.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            return "it holds the project itself";
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, marker)))
+            return $"it is not empty and holds no {marker}, so it is not an earlier output";
+        return null;
+    }
+
     public static void Write(string directory, IReadOnlyDictionary<string, string> files)
     {
-        var target = Path.GetFullPath(directory);
+        var target = Normalize(directory);
         var previous = target + ".previous";
         Recover(target);
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        foreach (var leftover in Directory.EnumerateDirectories(parent, Path.GetFileName(target) + ".staging-*"))
+            Directory.Delete(leftover, recursive: true);
         var staging = $"{target}.staging-{Environment.ProcessId}";
-        if (Directory.Exists(staging))
-            Directory.Delete(staging, recursive: true);
-        Directory.CreateDirectory(staging);
-        foreach (var (path, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        try
         {
-            var full = Path.Combine(staging, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text, Utf8);
+            Directory.CreateDirectory(staging);
+            foreach (var (path, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                var full = Path.Combine(staging, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, text, Utf8);
+            }
+            if (Directory.Exists(target))
+                Directory.Move(target, previous);
+            Directory.Move(staging, target);
         }
-        if (Directory.Exists(target))
-            Directory.Move(target, previous);
-        Directory.Move(staging, target);
+        finally
+        {
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true);
+        }
         if (Directory.Exists(previous))
             Directory.Delete(previous, recursive: true);
     }
 
+    private static string Normalize(string directory) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+
     /// <summary>The relative paths whose content differs from <paramref name="files"/>, plus files that should not be there.</summary>
     public static ImmutableArray<string> Stale(string directory, IReadOnlyDictionary<string, string> files)
     {
-        var target = Path.GetFullPath(directory);
+        var target = Normalize(directory);
         var stale = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (path, text) in files)
         {
             var full = Path.Combine(target, path);
-            if (!File.Exists(full) || File.ReadAllText(full, Utf8) != text)
+            if (!File.Exists(full) || !File.ReadAllBytes(full).AsSpan().SequenceEqual(Utf8.GetBytes(text)))
                 stale.Add(path);
         }
         if (Directory.Exists(target))

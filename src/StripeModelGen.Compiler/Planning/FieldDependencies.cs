@@ -24,6 +24,9 @@ public static class FieldDependencies
             if (!visited.Add((current.Alias, current.Field)))
                 continue;
             aliases.Add(current.Alias);
+            // A derived view's dimensions are columns of its rows: what they were computed from is not read here.
+            if (current.Field is DimensionSymbol { View.Derived: not null })
+                continue;
             foreach (var reference in References(current.Field))
                 pending.Push(reference with { Alias = AliasOf(reference, current) });
         }

@@ -32,15 +32,24 @@ public static class QueryBinder
     /// <summary>An ad-hoc query; problems are reported against the command-line arguments (<c>--fields:1:9</c>).</summary>
     public static BoundQuery? ForRequest(BoundModel model, QueryRequest request, DiagnosticBag diagnostics)
     {
+        var fieldsSource = new SourceText("--fields", string.Join(",", request.Fields));
+        var offset = 0;
+        var fields = ImmutableArray.CreateBuilder<YamlScalarSyntax>();
+        foreach (var field in request.Fields)
+        {
+            fields.Add(new YamlScalarSyntax(fieldsSource, new TextSpan(offset, field.Length), field, YamlScalarStyle.Plain, [.. Enumerable.Range(offset, field.Length)]));
+            offset += field.Length + 1;
+        }
         var syntax = new QuerySyntax(
             Argument("--explore", request.Explore),
-            [.. request.Fields.Select(f => Argument("--fields", f))],
+            fields.ToImmutable(),
             [.. request.Filters.Select(f => new FilterSyntax(Argument("--filter", f.Key), Argument("--filter", f.Value)))],
             [.. request.Sorts.Select(Sort)],
             null,
             [.. request.Pivots.Select(p => Argument("--pivot", p))]);
+        var errorsBefore = diagnostics.ToImmutableSorted().Count(d => d.IsError);
         var spec = Binder.BindQuery(model, syntax, diagnostics);
-        if (spec is null)
+        if (spec is null || diagnostics.ToImmutableSorted().Count(d => d.IsError) > errorsBefore)
             return null;
         var location = syntax.Explore!.Location;
         return Create(AdHocKind, "query", spec with { Limit = request.Limit }, [], location);

@@ -94,6 +94,8 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
         var symbol = (DimensionSymbol)dimension.Field;
         if (symbol.View.Derived is not null && symbol.View != InlineView)
             return new SqlColumn(dimension.Alias, symbol.Name);
+        if (symbol.HasWindow && symbol.View.ComputesWindows && symbol.View != InlineView)
+            return new SqlColumn(dimension.Alias, TableSources.WindowColumn(symbol));
         return Lower(Pick(symbol.Expression, symbol.DialectExpressions), dimension);
     }
 
@@ -183,7 +185,11 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
     /// <summary>A column under its physical name; epoch integers are read as timestamps.</summary>
     private SqlExpression Column(BoundColumn column, string alias)
     {
-        var mapped = column.View.Table is { } table ? context.Source?.Tables.GetValueOrDefault(table)?.Columns.GetValueOrDefault(column.Column) : null;
+        if (column.View.ComputesWindows && column.View != InlineView)
+            return new SqlColumn(alias, column.Column);
+        var mapped = column.View.Table is { } table && context.StagingRelation is null
+            ? context.Source?.Tables.GetValueOrDefault(table)?.Columns.GetValueOrDefault(column.Column)
+            : null;
         var physical = new SqlColumn(alias, mapped?.Column ?? column.Column);
         return mapped?.Storage switch
         {

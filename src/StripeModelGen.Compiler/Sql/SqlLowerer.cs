@@ -50,6 +50,17 @@ public sealed class SqlLowerer
             OrderBy = [.. view.Publish!.Sorts.Select(s => new SqlOrderItem(new SqlColumn(null, s.Field.Name), s.Descending, NullsFirst: false))],
         });
 
+    /// <summary>
+    /// A derived view's rows as a query of their own (what its CTE holds elsewhere): every dimension but
+    /// durations, unscaled, under its own name; its sources are read as <paramref name="context"/> says.
+    /// </summary>
+    public static SqlQueryStatement LowerDerivedRows(ViewSymbol view, LoweringContext context)
+    {
+        var tables = new TableSources(context);
+        var select = tables.Rows(view);
+        return new SqlQueryStatement(select with { Ctes = [.. tables.Ctes, .. select.Ctes] });
+    }
+
     private static SqlSelect ViewSelect(ViewSymbol view, LoweringContext context)
     {
         var scope = new SelectScope();

@@ -13,6 +13,9 @@ public sealed record SqlDerivedTable(SqlQuery Query, string Alias) : SqlSource(A
 
 public sealed record SqlCteReference(string Name, string Alias) : SqlSource(Alias);
 
+/// <summary>A relation written as given: a dbt <c>{{ ref('...') }}</c> or <c>{{ source('...') }}</c> call. Never user text.</summary>
+public sealed record SqlRawSource(string Text, string Alias) : SqlSource(Alias);
+
 public enum SqlJoinType
 {
     Inner,

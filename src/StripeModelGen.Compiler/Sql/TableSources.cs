@@ -17,9 +17,41 @@ internal sealed class TableSources(LoweringContext context)
 
     public SqlSource Source(ViewSymbol view, string alias)
     {
+        if (view.ComputesWindows)
+        {
+            BuildWindowed(view);
+            return new SqlCteReference(WindowedName(view), alias);
+        }
+        return Table(view, alias);
+    }
+
+    /// <summary>The column a window dimension is computed into.</summary>
+    public static string WindowColumn(DimensionSymbol dimension) => dimension.Name + "__window";
+
+    private static string WindowedName(ViewSymbol view) => view.Name + "__rows";
+
+    /// <summary>A view's rows with its window dimensions computed over the whole table, before any query filter.</summary>
+    private void BuildWindowed(ViewSymbol view)
+    {
+        if (!_built.Add(view))
+            return;
+        var lowerer = new ExpressionLowerer(context, new SelectScope()) { InlineView = view };
+        var columns = view.ColumnsRead
+            .Select(c => new SqlSelectItem(lowerer.Lower(new BoundColumn(view, c, view.Location), null), c))
+            .Concat(view.Dimensions.Where(d => d.HasWindow).Select(d => new SqlSelectItem(lowerer.Value(new FieldReference(view.Name, d)), WindowColumn(d))))
+            .ToImmutableArray();
+        _ctes.Add(new SqlCte(WindowedName(view), [], SqlSelect.Empty with { Columns = columns, From = Table(view, view.Name) }));
+    }
+
+    private SqlSource Table(ViewSymbol view, string alias)
+    {
+        if (view.Derived is not null && context.DerivedRelation?.Invoke(view) is { } relation)
+            return new SqlRawSource(relation, alias);
         if (view.Derived is null)
         {
             var logical = view.Table ?? view.Name;
+            if (context.StagingRelation is { } staging)
+                return new SqlRawSource(staging(logical), alias);
             var physical = context.Source?.Tables.GetValueOrDefault(logical)?.Table ?? logical;
             return new SqlTable(context.Source?.Database, context.Source?.Schema, physical, alias);
         }
@@ -47,7 +79,17 @@ internal sealed class TableSources(LoweringContext context)
     {
         if (!_built.Add(view))
             return;
-        var derived = view.Derived!;
+        var select = Rows(view);
+        _ctes.Add(new SqlCte(view.Name, [], select));
+    }
+
+    /// <summary>
+    /// The SELECT computing a derived view's rows (what its CTE holds): every dimension but durations, under
+    /// its own name. Its sources are read through <see cref="Source"/>, so the CTEs they need join <see cref="Ctes"/>.
+    /// </summary>
+    public SqlSelect Rows(ViewSymbol view)
+    {
+        var derived = view.Derived ?? throw new ArgumentException($"View {view.Name} is not derived", nameof(view));
         var lowerer = new ExpressionLowerer(context, new SelectScope()) { InlineView = view };
         var from = Source(derived.From, derived.From.Name);
         var joins = derived.Joins.Select(j => Join(j, lowerer)).ToImmutableArray();
@@ -55,7 +97,7 @@ internal sealed class TableSources(LoweringContext context)
             .Where(d => d.Type != DimensionType.Duration)
             .Select(d => new SqlSelectItem(lowerer.Value(new FieldReference(view.Name, d)), d.Name))
             .ToImmutableArray();
-        var select = SqlSelect.Empty with
+        return SqlSelect.Empty with
         {
             Columns = columns,
             From = from,
@@ -63,6 +105,5 @@ internal sealed class TableSources(LoweringContext context)
             Where = derived.Where is null ? null : lowerer.Lower(derived.Where, null),
             GroupBy = derived.GroupBy is { } groupBy ? [.. groupBy.Select(d => lowerer.Value(new FieldReference(view.Name, d)))] : [],
         };
-        _ctes.Add(new SqlCte(view.Name, [], select));
     }
 }

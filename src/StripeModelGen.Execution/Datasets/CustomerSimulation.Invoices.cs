@@ -7,8 +7,8 @@ internal sealed partial class CustomerSimulation
     private long _balance;
     private int _creditsApplied;
 
-    /// <summary>An invoice row and its line rows.</summary>
-    internal sealed record SettledInvoice(InvoiceRow Invoice, List<InvoiceLineItemRow> Lines);
+    /// <summary>An invoice row, its line rows and the discount amounts of its lines.</summary>
+    internal sealed record SettledInvoice(InvoiceRow Invoice, List<InvoiceLineItemRow> Lines, List<InvoiceLineItemDiscountAmountRow> DiscountAmounts);
 
     /// <summary>
     /// Settles every invoice in finalisation order (drafts last): applies the credit balance,
@@ -33,7 +33,11 @@ internal sealed partial class CustomerSimulation
 
             var subtotal = invoice.Lines.Sum(l => l.Amount);
             var discountable = invoice.Lines.Where(l => !l.Proration).Sum(l => l.Amount);
-            var discount = invoice.DiscountRate > 0 && discountable > 0 ? Currencies.RoundToStep(discountable * invoice.DiscountRate, _currency) : 0;
+            // Each discount takes its percentage of the discountable amount (prorations are not discountable).
+            var discounts = discountable > 0
+                ? invoice.Discounts.Select(d => (Discount: d, Amount: Currencies.RoundToStep(discountable * d.Coupon.Rate, _currency))).Where(d => d.Amount > 0).ToList()
+                : [];
+            var discount = discounts.Sum(d => d.Amount);
             long? tax = Taxable ? (_taxExempt == "none" ? Currencies.RoundToStep(Math.Max(0, subtotal - discount) * VatRate, _currency) : 0) : null;
             var total = subtotal - discount + (tax ?? 0);
             var startingBalance = _balance;
@@ -77,7 +81,8 @@ internal sealed partial class CustomerSimulation
                 AmountRemaining = result.Status == "paid" ? 0 : amountDue,
                 StartingBalance = startingBalance,
                 EndingBalance = endingBalance,
-                DiscountCouponId = discount > 0 ? invoice.CouponId : null,
+                DiscountCouponId = discount > 0 ? discounts[0].Discount.Coupon.Id : null,
+                Discounts = discount > 0 ? string.Join(",", discounts.Select(d => d.Discount.Id)) : null,
                 AutomaticTaxEnabled = Taxable,
                 Date = invoice.Created,
                 DueDate = finalized && invoice.DaysUntilDue is { } days ? invoice.FinalizedAt!.Value.AddDays(days) : null,
@@ -114,9 +119,44 @@ internal sealed partial class CustomerSimulation
                 ProrationDetailsCreditedItemsInvoice = line.CreditedInvoiceId,
                 ProrationDetailsCreditedItemsInvoiceLineItems = line.CreditedLineId,
             }).ToList();
-            settled.Add(new SettledInvoice(row, lines));
+            settled.Add(new SettledInvoice(row, lines, DiscountAmounts(invoice, discounts)));
         }
         return settled;
+    }
+
+    /// <summary>
+    /// Spreads each discount over the discounted lines in proportion to their amounts (rounded down to
+    /// the currency's step, the largest line taking the remainder), so an invoice's discount amounts add
+    /// up to its discount exactly.
+    /// </summary>
+    private List<InvoiceLineItemDiscountAmountRow> DiscountAmounts(PlannedInvoice invoice, List<(PlannedDiscount Discount, long Amount)> discounts)
+    {
+        var rows = new List<InvoiceLineItemDiscountAmountRow>();
+        var lines = invoice.Lines.Where(l => !l.Proration && l.Amount > 0).ToList();
+        if (lines.Count == 0)
+            return rows;
+        var total = lines.Sum(l => l.Amount);
+        var largest = lines.IndexOf(lines.MaxBy(l => l.Amount)!);
+        var step = Currencies.MinorUnitStep(_currency);
+        foreach (var (discount, amount) in discounts)
+        {
+            var shares = lines.Select(l => (long)Math.Floor((decimal)amount * l.Amount / total / step) * step).ToArray();
+            shares[largest] += amount - shares.Sum();
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (shares[i] == 0)
+                    continue;
+                rows.Add(new InvoiceLineItemDiscountAmountRow
+                {
+                    Id = discount.Id,
+                    InvoiceId = invoice.Id,
+                    InvoiceLineItemId = lines[i].Id,
+                    Discount = discount.Id,
+                    Amount = shares[i],
+                });
+            }
+        }
+        return rows;
     }
 
     private void ApplyCreditsUntil(DateTime time)

@@ -112,6 +112,14 @@ internal sealed partial class CustomerSimulation
                 break;
         }
 
+        // Usage-based add-ons (drawn from the extras stream): metered API requests, sometimes image generations too.
+        if (price.Interval == "month" && status is "active" or "past_due" or "canceled" or "unpaid" && _extras.Chance(0.12))
+        {
+            items.Add(new SubscriptionItemPlan(_extras.Id("si_", 14), _catalog.Get(PlanKind.ApiRequests, _currency), 0));
+            if (_extras.Chance(0.5))
+                items.Add(new SubscriptionItemPlan(_extras.Id("si_", 14), _catalog.Get(PlanKind.ImageGenerations, _currency), 0));
+        }
+
         var subscription = new PlannedSubscription
         {
             Id = random.Id("sub_"),
@@ -121,10 +129,22 @@ internal sealed partial class CustomerSimulation
             TrialEnd = trialEnd,
             Anchor = anchor,
             Items = items,
+            InitialItems = [.. items],
             CurrentPeriodStart = start,
             CurrentPeriodEnd = trialEnd ?? price.NextPeriod(start, 1),
-            ForeverCouponId = coupon.Months == int.MaxValue ? coupon.Id : null,
         };
+        if (coupon.Id is { } couponId)
+        {
+            // The coupon becomes a discount object; some came with a promotion code, and a forever
+            // launch discount is sometimes stacked with the partner programme's (two discounts).
+            var applied = _catalog.Coupon(couponId);
+            subscription.Discounts.Add(new PlannedDiscount(_extras.Id("di_", 24), applied, _extras.Chance(0.6) ? applied.PromotionCodeId : null, start));
+            if (applied.IsForever && _extras.Chance(0.35))
+            {
+                var partner = _catalog.Coupon(PriceCatalog.Partner);
+                subscription.Discounts.Add(new PlannedDiscount(_extras.Id("di_", 24), partner, partner.PromotionCodeId, start));
+            }
+        }
 
         var cycles = Cycles(anchor, price, cutoff ?? _reference);
         if (status is "trialing" or "paused")
@@ -199,7 +219,7 @@ internal sealed partial class CustomerSimulation
             subscription.CurrentPeriodEnd = price.NextPeriod(cycles[^1], 1);
         }
 
-        PlanInvoices(subscription, cycles, failingIndex, coupon);
+        PlanInvoices(subscription, cycles, failingIndex);
         if (status2 == "canceled" && reason == "payment_disputed")
         {
             var disputed = subscription.Invoices.LastOrDefault(i => i.Fate == InvoiceFate.Paid && i.FinalizedAt is not null && i.Lines.Sum(l => l.Amount) > 0);
@@ -222,9 +242,14 @@ internal sealed partial class CustomerSimulation
             "basic" => [Item(PlanKind.BasicMonthly, 1)],
             "pro" => [Item(PlanKind.ProMonthly, 1)],
             "pro_yearly" => [Item(PlanKind.ProYearly, 1)],
-            "team" => [Item(PlanKind.TeamSeatMonthly, random.Between(2L, 25L))],
+            "team" => TeamItems(random.Between(2L, 25L)),
             _ => [Item(PlanKind.ProMonthly, 1), Item(PlanKind.TeamSeatMonthly, random.Between(2L, 10L))],
         };
+
+        // Some teams are on the graduated Team workspace price instead (five seats for a flat fee).
+        List<SubscriptionItemPlan> TeamItems(long seats) => _extras.Chance(0.4)
+            ? [Item(PlanKind.TeamTieredMonthly, _extras.Between(2L, 9L))]
+            : [Item(PlanKind.TeamSeatMonthly, seats)];
     }
 
     /// <summary>The billing period boundaries from the anchor that start before <paramref name="until"/>.</summary>
@@ -251,42 +276,48 @@ internal sealed partial class CustomerSimulation
         return price.NextPeriod(key, -_random.Between(minPeriods, maxPeriods));
     }
 
-    private void PlanInvoices(PlannedSubscription subscription, List<DateTime> cycles, int failingIndex, (string? Id, decimal Rate, int Months) coupon)
+    private void PlanInvoices(PlannedSubscription subscription, List<DateTime> cycles, int failingIndex)
     {
         var random = _random;
         var status = subscription.Status;
+        var interval = subscription.InitialItems[0].Price;
 
         if (subscription.TrialEnd is { } trialEnd)
         {
-            var trialInvoice = NewSubscriptionInvoice(subscription, subscription.Start, "subscription_create", subscription.Start, subscription.Start, default);
+            var trialInvoice = NewSubscriptionInvoice(subscription, subscription.Start, "subscription_create", subscription.Start, subscription.Start, []);
             trialInvoice.FinalizedAt = subscription.Start;
-            foreach (var item in subscription.Items)
+            foreach (var item in subscription.InitialItems.Where(i => !i.Price.IsMetered))
             {
                 trialInvoice.Lines.Add(SubscriptionLine(subscription, item, trialInvoice.Created, subscription.Start, trialEnd, 0,
-                    $"Trial period for {item.Price.Product}"));
+                    $"Trial period for {item.Price.Product}", random));
             }
             subscription.Invoices.Add(trialInvoice);
         }
 
         // A plan change inside one period: prorations on the next cycle's invoice.
         var change = PlanChange(subscription, cycles, failingIndex);
-        var items = subscription.Items;
-        var charged = 0;
+        if (change is not null)
+            subscription.AddChange(new ItemChange(change.At, change.NewItems[0].Id, change.NewItems[0].Price, change.NewItems[0].Quantity, Prorated: true));
+        SetMrrWindow(subscription, cycles, failingIndex);
+        PlanUnproratedChanges(subscription, cycles, change);
+        var usage = PlanUsage(subscription);
+
         for (var k = 0; k < cycles.Count; k++)
         {
             var t = cycles[k];
-            if (change is { } c && k == c.CycleIndex + 1)
-                items = c.NewItems;
             var create = k == 0 && subscription.TrialEnd is null;
             var periodStart = k > 0 ? cycles[k - 1] : subscription.Start;
             var invoice = NewSubscriptionInvoice(subscription, t, create ? "subscription_create" : "subscription_cycle",
-                create ? t : periodStart, t, charged < coupon.Months ? coupon : default);
-            charged++;
-            var periodEnd = subscription.Items[0].Price.NextPeriod(t, 1);
-            foreach (var item in items)
+                create ? t : periodStart, t, [.. subscription.Discounts.Where(d => d.AppliesAt(t))]);
+            var periodEnd = interval.NextPeriod(t, 1);
+            var items = subscription.ItemsAt(t);
+            foreach (var item in items.Where(i => !i.Price.IsMetered))
+                invoice.Lines.Add(SubscriptionLine(subscription, item, t, t, periodEnd, item.Amount, LineDescription(item), random));
+            if (k > 0)
             {
-                invoice.Lines.Add(SubscriptionLine(subscription, item, t, t, periodEnd, item.Amount,
-                    $"{item.Quantity.ToString(CultureInfo.InvariantCulture)} × {item.Price.Product} (at {PriceCatalog.FormatMoney(item.Price.UnitAmount, item.Price.Currency)} / {item.Price.Interval})"));
+                // Usage is billed in arrears: the previous period's usage on this invoice.
+                foreach (var item in items.Where(i => i.Price.IsMetered))
+                    invoice.Lines.Add(MeteredLine(subscription, item, t, cycles[k - 1], usage[item.Id]));
             }
             if (change is { } p && k == p.CycleIndex + 1)
                 AddProrations(subscription, invoice, subscription.Invoices[^1], p);
@@ -321,11 +352,19 @@ internal sealed partial class CustomerSimulation
             first.FinalizedAt = first.Created;
             first.FateTime = status == "incomplete" ? null : first.Created.AddHours(23);
         }
-        subscription.Items = items;
+        subscription.Items = subscription.ItemsAt(DateTime.MaxValue);
+    }
+
+    private static string LineDescription(SubscriptionItemPlan item)
+    {
+        var quantity = item.Quantity.ToString(CultureInfo.InvariantCulture);
+        return item.Price.IsTiered
+            ? $"{quantity} × {item.Price.Product} (tiered, {PriceCatalog.FormatMoney(item.Amount, item.Price.Currency)} / {item.Price.Interval})"
+            : $"{quantity} × {item.Price.Product} (at {PriceCatalog.FormatMoney(item.Price.UnitAmount, item.Price.Currency)} / {item.Price.Interval})";
     }
 
     private PlannedInvoice NewSubscriptionInvoice(PlannedSubscription subscription, DateTime created, string billingReason,
-        DateTime periodStart, DateTime periodEnd, (string? Id, decimal Rate, int Months) coupon) => new()
+        DateTime periodStart, DateTime periodEnd, IReadOnlyList<PlannedDiscount> discounts) => new()
     {
         Id = _random.Id("in_"),
         SubscriptionId = subscription.Id,
@@ -335,17 +374,16 @@ internal sealed partial class CustomerSimulation
         DaysUntilDue = subscription.CollectionMethod == "send_invoice" ? 30 : null,
         PeriodStart = periodStart,
         PeriodEnd = periodEnd,
-        CouponId = coupon.Id,
-        DiscountRate = coupon.Id is null ? 0 : coupon.Rate,
+        Discounts = discounts,
         Fate = InvoiceFate.Paid,
     };
 
-    private PlannedLine SubscriptionLine(PlannedSubscription subscription, SubscriptionItemPlan item, DateTime invoiceCreated,
-        DateTime periodStart, DateTime periodEnd, long amount, string description) => new()
+    private static PlannedLine SubscriptionLine(PlannedSubscription subscription, SubscriptionItemPlan item, DateTime invoiceCreated,
+        DateTime periodStart, DateTime periodEnd, long amount, string description, SampleRandom random) => new()
     {
-        Id = invoiceCreated < SampleData.LegacyLineIdsUntil ? item.LegacyLineId : _random.Id("il_"),
+        Id = invoiceCreated < SampleData.LegacyLineIdsUntil ? item.LegacyLineId : random.Id("il_"),
         SubscriptionId = subscription.Id,
-        SubscriptionColumnBlank = _random.Chance(0.25),
+        SubscriptionColumnBlank = random.Chance(0.25),
         SubscriptionItemId = item.Id,
         SourceType = "subscription",
         Price = item.Price,
@@ -362,13 +400,14 @@ internal sealed partial class CustomerSimulation
     private PlanChangePlan? PlanChange(PlannedSubscription subscription, List<DateTime> cycles, int failingIndex)
     {
         var random = _random;
-        if (subscription.Items.Count != 1 || subscription.Items[0].Price.Interval != "month" || cycles.Count < 3 || !random.Chance(0.2))
+        var licensed = subscription.InitialItems.Where(i => !i.Price.IsMetered).ToList();
+        if (licensed.Count != 1 || licensed[0].Price.Interval != "month" || cycles.Count < 3 || !random.Chance(0.2))
             return null;
         var lastChangeable = (failingIndex >= 0 ? failingIndex - 1 : cycles.Count - 1) - 1; // the next cycle's invoice must be a normal one
         if (lastChangeable < 0)
             return null;
         var j = random.Between(0, lastChangeable);
-        var old = subscription.Items[0];
+        var old = licensed[0];
         var periodStart = cycles[j];
         var periodEnd = cycles[j + 1];
         var length = periodEnd - periodStart;
@@ -475,7 +514,8 @@ internal sealed partial class CustomerSimulation
             CancellationDetailsComment = subscription.CancellationComment,
             LatestInvoiceId = subscription.Invoices.Count > 0 ? subscription.Invoices[^1].Id : null,
             DefaultPaymentMethodId = subscription.CollectionMethod == "charge_automatically" && subscription.Status != "paused" ? _card?.Id : null,
-            DiscountCouponId = subscription.ForeverCouponId,
+            DiscountCouponId = subscription.DiscountsAt(_reference).FirstOrDefault()?.Coupon.Id,
+            Discounts = subscription.DiscountsAt(_reference).Any() ? string.Join(",", subscription.DiscountsAt(_reference).Select(d => d.Id)) : null,
             AutomaticTaxEnabled = Taxable,
         };
     }

@@ -13,6 +13,12 @@ internal sealed partial class CustomerSimulation
     private static readonly TimeSpan[] RetrySchedule = [TimeSpan.Zero, TimeSpan.FromDays(3), TimeSpan.FromDays(8), TimeSpan.FromDays(15)];
 
     private readonly SampleRandom _random;
+    /// <summary>
+    /// The customer's second stream, for everything added after the first version of the generator
+    /// (tiered and metered prices, discounts, unprorated changes, usage): drawing from it leaves the
+    /// draws of <see cref="_random"/>, and so the customer's original rows, unchanged.
+    /// </summary>
+    private readonly SampleRandom _extras;
     private readonly PriceCatalog _catalog;
     private readonly DateTime _reference;
     private readonly DatasetBuilder _output;
@@ -38,9 +44,10 @@ internal sealed partial class CustomerSimulation
     private PaymentMethodProfile? _bank;
     private bool _active;
 
-    public CustomerSimulation(SampleRandom random, PriceCatalog catalog, DateTime reference, DatasetBuilder output)
+    public CustomerSimulation(SampleRandom random, SampleRandom extras, PriceCatalog catalog, DateTime reference, DatasetBuilder output)
     {
         _random = random;
+        _extras = extras;
         _catalog = catalog;
         _reference = reference;
         _output = output;
@@ -84,7 +91,12 @@ internal sealed partial class CustomerSimulation
             balance = Currencies.RoundToStep(random.Between(500L, 5000L) * (Currencies.Exponent(_currency) == 0 ? 0.1m : 1m), _currency);
 
         foreach (var subscription in _subscriptions)
+        {
             _output.Subscriptions.Add(ToRow(subscription));
+            _output.SubscriptionItems.AddRange(SubscriptionItemRows(subscription));
+            _output.Discounts.AddRange(DiscountRows(subscription));
+            _output.ChangeEvents.AddRange(ChangeEventRows(subscription));
+        }
         _output.AddInvoices(invoiceRows);
 
         var hasLiveBusiness = _subscriptions.Exists(s => s.IsLive) || invoiceRows.Exists(i => i.Invoice.Status is "open" or "draft");

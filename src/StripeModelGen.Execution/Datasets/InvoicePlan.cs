@@ -42,6 +42,8 @@ internal sealed class PlannedLine
     public required long Amount { get; init; }
     public required DateTime PeriodStart { get; init; }
     public required DateTime PeriodEnd { get; init; }
+    /// <summary>Usage-based (a metered price): the quantity is the usage billed for the period.</summary>
+    public bool Metered { get; init; }
     public string? CreditedInvoiceId { get; init; }
     public string? CreditedLineId { get; init; }
 }
@@ -60,8 +62,8 @@ internal sealed class PlannedInvoice
     public required DateTime PeriodStart { get; init; }
     public required DateTime PeriodEnd { get; init; }
     public List<PlannedLine> Lines { get; } = [];
-    public string? CouponId { get; init; }
-    public decimal DiscountRate { get; init; }
+    /// <summary>The subscription's discounts that apply to this invoice (none for manual invoices).</summary>
+    public IReadOnlyList<PlannedDiscount> Discounts { get; init; } = [];
     public InvoiceFate Fate { get; set; }
     public DateTime? FateTime { get; set; }
     public bool AutoAdvance { get; set; } = true;

@@ -62,6 +62,8 @@ public sealed record SubscriptionRow
     public string? LatestInvoiceId { get; init; }
     public string? DefaultPaymentMethodId { get; init; }
     public string? DiscountCouponId { get; init; }
+    /// <summary>The ids of the discounts applied now, comma-separated (<c>di_a,di_b</c>); null when none.</summary>
+    public string? Discounts { get; init; }
     public required bool AutomaticTaxEnabled { get; init; }
 }
 
@@ -103,6 +105,8 @@ public sealed record InvoiceRow
     /// <summary>min(0, total + starting_balance); null until finalised.</summary>
     public long? EndingBalance { get; init; }
     public string? DiscountCouponId { get; init; }
+    /// <summary>The ids of the discounts applied to the invoice, comma-separated; null when none.</summary>
+    public string? Discounts { get; init; }
     public required bool AutomaticTaxEnabled { get; init; }
     /// <summary>When the invoice was created (Sigma has no <c>created</c> column on invoices).</summary>
     public required DateTime Date { get; init; }

@@ -37,11 +37,12 @@ public static class SampleData
         for (var i = 0; i < CustomersPerScale * scale; i++)
         {
             var random = new SampleRandom(seed, "customer", i);
-            new CustomerSimulation(random, catalog, ReferenceTime, builder).Run(HistoryStart);
+            var extras = new SampleRandom(seed, "customer-extras", i);
+            new CustomerSimulation(random, extras, catalog, ReferenceTime, builder).Run(HistoryStart);
         }
         for (var i = 0; i < GuestPurchasesPerScale * scale; i++)
             GuestPurchase(new SampleRandom(seed, "guest", i), builder);
-        return builder.Build(seed, scale, ReferenceTime);
+        return builder.Build(seed, scale, ReferenceTime, catalog);
     }
 
     /// <summary>A checkout without a saved customer: no customer id, sometimes a receipt email.</summary>

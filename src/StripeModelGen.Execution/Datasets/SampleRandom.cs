@@ -13,6 +13,15 @@ internal sealed class SampleRandom
 
     public SampleRandom(int seed, string stream, int index) => _random = new Random(DeriveSeed(seed, stream, index));
 
+    /// <summary>The stream of one object, keyed by its id: independent of how many other objects there are and of their order.</summary>
+    public static SampleRandom ForKey(int seed, string stream, string key)
+    {
+        var hash = 2166136261u;
+        foreach (var ch in key)
+            hash = (hash ^ ch) * 16777619u;
+        return new SampleRandom(seed, stream, (int)(hash & 0x7FFFFFFF));
+    }
+
     /// <summary>FNV-1a over the seed, the stream name and the index: stable across runs, processes and platforms.</summary>
     internal static int DeriveSeed(int seed, string stream, int index)
     {
@@ -64,6 +73,25 @@ internal sealed class SampleRandom
             state.Prefix.AsSpan().CopyTo(span);
             for (var i = state.Prefix.Length; i < span.Length; i++)
                 span[i] = Base62[state.Self._random.Next(Base62.Length)];
+        });
+    }
+
+    /// <summary>A random (version 4) UUID in its usual lower-case text form.</summary>
+    public string Uuid()
+    {
+        const string hex = "0123456789abcdef";
+        return string.Create(36, this, static (span, self) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = i switch
+                {
+                    8 or 13 or 18 or 23 => '-',
+                    14 => '4',
+                    19 => hex[8 + self._random.Next(4)],
+                    _ => hex[self._random.Next(16)],
+                };
+            }
         });
     }
 

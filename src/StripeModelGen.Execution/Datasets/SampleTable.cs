@@ -59,12 +59,13 @@ public sealed class SampleColumn
 /// <summary>The rows of one Sigma table in a sample dataset, with the columns they fill.</summary>
 public sealed class SampleTable
 {
-    private SampleTable(string name, Type rowType, IReadOnlyList<SampleColumn> columns, IReadOnlyList<object> rows)
+    private SampleTable(string name, Type rowType, IReadOnlyList<SampleColumn> columns, IReadOnlyList<object> rows, IReadOnlyList<SampleColumn> key)
     {
         Name = name;
         RowType = rowType;
         Columns = columns;
         Rows = rows;
+        Key = key;
     }
 
     /// <summary>The Sigma table name, e.g. <c>charges</c>.</summary>
@@ -78,7 +79,17 @@ public sealed class SampleTable
 
     public IReadOnlyList<object> Rows { get; }
 
-    internal static SampleTable Create<TRow>(string name, IReadOnlyList<TRow> rows)
+    /// <summary>
+    /// The columns that identify a row in this dataset: <c>id</c> for most tables, (<c>invoice_id</c>,
+    /// <c>id</c>) for invoice lines, whose old ids repeat across invoices, and the Sigma key elsewhere
+    /// (<c>price_tiers</c>: price and <c>upto</c>, null for the last tier).
+    /// </summary>
+    public IReadOnlyList<SampleColumn> Key { get; }
+
+    /// <summary>A row's key as text, the key columns' values joined with <c>|</c> (NULL for null).</summary>
+    public string KeyOf(object row) => string.Join("|", Key.Select(c => Running.ResultTable.FormatValue(c.GetValue(row))));
+
+    internal static SampleTable Create<TRow>(string name, IReadOnlyList<TRow> rows, params string[] key)
         where TRow : class
     {
         var columns = typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -86,6 +97,7 @@ public sealed class SampleTable
             .OrderBy(p => p.MetadataToken)
             .Select(p => new SampleColumn(p))
             .ToArray();
-        return new SampleTable(name, typeof(TRow), columns, [.. rows.Cast<object>()]);
+        var keyColumns = (key.Length == 0 ? ["id"] : key).Select(k => columns.Single(c => c.Name == k)).ToArray();
+        return new SampleTable(name, typeof(TRow), columns, [.. rows.Cast<object>()], keyColumns);
     }
 }

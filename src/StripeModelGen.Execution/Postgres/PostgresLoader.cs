@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using StripeModelGen.Execution.Running;
 using StripeModelGen.Execution.Datasets;
+using StripeModelGen.Execution.Datasets.Sources;
 using StripeModelGen.Execution.Schema;
 
 namespace StripeModelGen.Execution.Postgres;
@@ -76,7 +77,8 @@ public static class PostgresLoader
                     if (unloadable.Count > 0)
                         throw new InvalidOperationException($"The dataset fills {table.Name} columns PostgreSQL cannot hold: {string.Join(", ", unloadable)}.");
                     await ExecuteAsync(connection, CreateTableSql(schema, sigma), cancellationToken).ConfigureAwait(false);
-                    await CopyAsync(connection, schema, table, cancellationToken).ConfigureAwait(false);
+                    await CopyAsync(connection, schema, table.Name, [.. table.Columns.Select(c => (c.Name, c.Type))],
+                        [.. table.Rows.Select(row => table.Columns.Select(c => c.GetValue(row)).ToArray())], cancellationToken).ConfigureAwait(false);
                     counts.Add((table.Name, table.Rows.Count));
                 }
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -89,6 +91,88 @@ public static class PostgresLoader
             throw SqlExecutionException.From(exception);
         }
         return new LoadSummary(schema, counts, omitted, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Loads the dataset in the layout of <paramref name="source"/> (<c>sigma</c>, <c>segment</c> or
+    /// <c>fivetran</c>) into <paramref name="schema"/> (by default <c>stripe</c> for sigma, else the
+    /// source's name): Sigma as <see cref="LoadAsync(string, SampleDataset, string, CancellationToken)"/>
+    /// does, the others through their <see cref="SourceShape"/>.
+    /// </summary>
+    public static async Task<LoadSummary> LoadSourceAsync(string connectionString, SampleDataset dataset, string source, string? schema = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(source);
+        if (source == "sigma")
+            return await LoadAsync(connectionString, dataset, schema ?? DefaultSchema, cancellationToken).ConfigureAwait(false);
+        var shape = SourceShape.Find(source) ?? throw new ArgumentException($"Unknown source `{source}`; expected one of {string.Join(", ", SourceShape.Names)}.", nameof(source));
+        return await LoadAsync(connectionString, shape.Apply(dataset), schema ?? shape.DefaultSchema, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Loads a dataset shaped like a source other than Sigma: for each of its tables, drops and recreates
+    /// <c>schema.table</c> with exactly the source's columns and copies the rows, in one transaction, then
+    /// analyses the tables. Tables of the schema the source does not have are left alone.
+    /// </summary>
+    public static async Task<LoadSummary> LoadAsync(string connectionString, ShapedDataset dataset, string schema, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            throw SqlExecutionException.From(exception);
+        }
+        return await LoadAsync(connection, dataset, schema, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<LoadSummary> LoadAsync(NpgsqlConnection connection, ShapedDataset dataset, string schema, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        var stopwatch = Stopwatch.StartNew();
+        var counts = new List<(string, int)>();
+        try
+        {
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}", cancellationToken).ConfigureAwait(false);
+                foreach (var table in dataset.Tables)
+                {
+                    await ExecuteAsync(connection, CreateTableSql(schema, table), cancellationToken).ConfigureAwait(false);
+                    await CopyAsync(connection, schema, table.Name, [.. table.Columns.Select(c => (c.Name, c.Type))], table.Rows, cancellationToken).ConfigureAwait(false);
+                    counts.Add((table.Name, table.Rows.Count));
+                }
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var table in dataset.Tables)
+                await ExecuteAsync(connection, $"ANALYZE {Quote(schema)}.{Quote(table.Name)}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            throw SqlExecutionException.From(exception);
+        }
+        return new LoadSummary(schema, counts, [], stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// The statements that create a source table: its columns in the source's order, and a primary key
+    /// on <c>id</c> where the source keeps one row per object (not on line items, whose old ids repeat
+    /// across invoices, nor on Fivetran's <c>subscription_history</c>).
+    /// </summary>
+    public static string CreateTableSql(string schema, ShapedTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var name = Quote(schema) + "." + Quote(table.Name);
+        var columns = table.Columns.Select(c => "    " + Quote(c.Name) + " " + TypeName(c.Type)).ToList();
+        var sigmaKey = SigmaSchema.Instance.GetTable(table.Logical).PrimaryKey;
+        if (sigmaKey.Count == 1 && sigmaKey[0].Name == "id" && table.Columns.Any(c => c.Name == "id" && c.From == "id") && table.Name != "subscription_history")
+            columns.Add("    PRIMARY KEY (\"id\")");
+        return $"DROP TABLE IF EXISTS {name} CASCADE;\nCREATE TABLE {name} (\n{string.Join(",\n", columns)}\n)";
     }
 
     /// <summary>
@@ -128,18 +212,18 @@ public static class PostgresLoader
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    private static async Task CopyAsync(NpgsqlConnection connection, string schema, SampleTable table, CancellationToken cancellationToken)
+    private static async Task CopyAsync(NpgsqlConnection connection, string schema, string table, IReadOnlyList<(string Name, SigmaType Type)> columns,
+        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
-        var columns = table.Columns;
         var types = columns.Select(c => DbType(c.Type)).ToArray();
-        var copy = $"COPY {Quote(schema)}.{Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+        var copy = $"COPY {Quote(schema)}.{Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
         await using var writer = await connection.BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false);
-        foreach (var row in table.Rows)
+        foreach (var row in rows)
         {
             await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < columns.Count; i++)
             {
-                switch (columns[i].GetValue(row))
+                switch (row[i])
                 {
                     case null:
                         await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);

@@ -55,6 +55,21 @@ public sealed class SqlWriterLayoutTests
     }
 
     [Fact]
+    public void A_raw_source_is_written_as_given_under_its_quoted_alias()
+    {
+        var select = Select(Item(Col("c", "id"), "id")).From(new SqlRawSource("{{ ref('stg_stripe__charges') }}", "c"));
+
+        Assert.Equal(
+            """
+            SELECT
+              "c"."id" AS "id"
+            FROM {{ ref('stg_stripe__charges') }} AS "c";
+
+            """,
+            Dialect.Write(Statement(select), Dialect.Postgres));
+    }
+
+    [Fact]
     public void Ctes_nest_their_queries_and_a_values_cte_names_its_columns()
     {
         var currencies = new SqlValues(["currency", "exponent"], [[Str("jpy"), Num(0)], [Str("kwd"), Num(3)]]);
@@ -283,7 +298,7 @@ public sealed class SqlWriterLayoutTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["SqlBetween", "SqlBinary", "SqlCase", "SqlCast", "SqlColumn", "SqlCreateView", "SqlCteReference", "SqlDatePart", "SqlDerivedTable", "SqlFunction", "SqlIn", "SqlIsNull", "SqlLike", "SqlLiteral", "SqlParameter", "SqlQueryStatement", "SqlSelect", "SqlTable", "SqlUnary", "SqlUnionAll", "SqlValues"],
+            ["SqlBetween", "SqlBinary", "SqlCase", "SqlCast", "SqlColumn", "SqlCreateView", "SqlCteReference", "SqlDatePart", "SqlDerivedTable", "SqlFunction", "SqlIn", "SqlIsNull", "SqlLike", "SqlLiteral", "SqlParameter", "SqlQueryStatement", "SqlRawSource", "SqlSelect", "SqlTable", "SqlUnary", "SqlUnionAll", "SqlValues"],
             kinds);
     }
 }

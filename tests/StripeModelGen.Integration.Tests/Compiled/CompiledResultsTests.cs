@@ -119,6 +119,16 @@ public sealed class CompiledResultsTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task A_window_dimension_is_computed_before_the_query_filters_on_it()
+    {
+        var firsts = Data.Charges
+            .GroupBy(c => c.CustomerId)
+            .Select(g => g.OrderBy(c => c.Created).ThenBy(c => c.Id, StringComparer.Ordinal).First());
+        var expected = Ordered(firsts.GroupBy(c => c.Currency), g => g.Key).Select(g => Row(g.Key, 1L, g.Count()));
+        await AssertRows("planner", "queries/first_charges.sql", expected);
+    }
+
+    [Fact]
     public async Task The_ten_customers_with_the_most_net_charges()
     {
         var customers = Data.Customers.ToDictionary(c => c.Id);

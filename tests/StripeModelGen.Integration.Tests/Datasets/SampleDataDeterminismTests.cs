@@ -48,6 +48,29 @@ public sealed class SampleDataDeterminismTests
             Assert.Equal(customer, larger[customer.Id]);
     }
 
+    [Fact]
+    public void A_larger_scale_keeps_every_row_of_the_smaller_ones_customers()
+    {
+        // Everything a customer owns comes from that customer's own streams (the account-wide
+        // aggregates, payouts and the automatic_transfer_id of balance transactions, do not).
+        var one = SampleData.Generate(7, 1);
+        var two = SampleData.Generate(7, 2);
+
+        foreach (var table in one.Tables.Where(t => t.Name is not ("transfers" or "balance_transactions")))
+        {
+            var larger = two.GetTable(table.Name).Rows.ToDictionary(two.GetTable(table.Name).KeyOf, StringComparer.Ordinal);
+            foreach (var row in table.Rows)
+            {
+                Assert.True(larger.TryGetValue(table.KeyOf(row), out var same), $"{table.Name} {table.KeyOf(row)} is missing at scale 2");
+                if (table.Name is not ("coupons" or "promotion_codes")) // their redemption counts grow with the customers
+                    Assert.Equal(row, same);
+            }
+        }
+        var transactions = two.BalanceTransactions.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        Assert.All(one.BalanceTransactions.Where(t => t.ReportingCategory != "payout" && t.ReportingCategory != "payout_reversal"),
+            t => Assert.Equal(t with { AutomaticTransferId = null }, transactions[t.Id] with { AutomaticTransferId = null }));
+    }
+
     /// <summary>
     /// Pins the whole seed-42 dataset so a change of platform, .NET version or culture that alters
     /// a single value fails here. After an intentional change of the generator, update the value.
@@ -82,9 +105,13 @@ public sealed class SampleDataDeterminismTests
         Assert.Equal(new DateTime(2026, 6, 30, 0, 0, 0, DateTimeKind.Utc), dataset.ReferenceTime);
     }
 
-    private const string ExpectedCounts = "customers=400, subscriptions=275, invoices=1203, invoice_line_items=1449, charges=2897, refunds=243";
+    private const string ExpectedCounts =
+        "accounts=1, exchange_rates_from_usd=918, products=11, billing_meters=3, prices=72, price_tiers=18, plans=48, coupons=6, promotion_codes=6, "
+        + "customers=400, subscriptions=275, subscription_items=336, discounts=58, invoices=1203, invoice_line_items=1573, invoice_items=215, "
+        + "invoice_line_item_discount_amounts=175, charges=2897, refunds=243, disputes=17, transfers=448, balance_transactions=3077, "
+        + "subscription_item_change_events=379, billing_meter_event_summaries=5172, billing_meter_invalid_events=23, billing_meter_invalid_events_payload=46";
 
-    private const string ExpectedFingerprint = "3429a8963afe384126de6da15abd6dc89d39b2ffe8b48f4f8ef292dcadc12896";
+    private const string ExpectedFingerprint = "c9f7f9b3d556ac6579fdf5fc98a807833a40e8073320587e03f1e251d382d246";
 
     /// <summary>SHA-256 over every table, column and value, rendered with the invariant formatter.</summary>
     internal static string Fingerprint(SampleDataset dataset)

@@ -37,8 +37,20 @@ public sealed class SigmaSchemaTests
 
         var properties = table.RowType.GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order(StringComparer.Ordinal);
         Assert.Equal(properties, table.Columns.Select(c => c.PropertyName).Order(StringComparer.Ordinal));
-        Assert.Contains(table.Columns, c => c.Name == "id");
-        Assert.All(table.Rows, row => Assert.NotNull(table.Columns.Single(c => c.Name == "id").GetValue(row)));
+        Assert.NotEmpty(table.Key);
+        foreach (var key in table.Key)
+        {
+            // The last tier of a price has no upper bound: Sigma's key column `upto` is null there.
+            if (tableName == "price_tiers" && key.Name == "upto")
+                Assert.All(table.Rows.Cast<PriceTierRow>().GroupBy(t => t.PriceId), tiers => Assert.Equal([.. Enumerable.Repeat(false, tiers.Count() - 1), true], tiers.Select(t => t.Upto is null)));
+            else
+                Assert.All(table.Rows, row => Assert.NotNull(key.GetValue(row)));
+        }
+        Assert.Equal(table.Rows.Count, table.Rows.Select(table.KeyOf).Distinct(StringComparer.Ordinal).Count());
+        // Where Sigma flags a key, ours is that key or (for line items, whose ids repeat across invoices) includes it.
+        var sigmaKey = SigmaSchema.Instance.GetTable(tableName).PrimaryKey.Select(c => c.Name).ToList();
+        if (sigmaKey.Count > 0 && tableName != "subscription_items")
+            Assert.Superset(sigmaKey.ToHashSet(StringComparer.Ordinal), table.Key.Select(c => c.Name).ToHashSet(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -60,6 +72,8 @@ public sealed class SigmaSchemaTests
         foreach (var name in new[] { "charges", "customers", "invoices", "invoice_line_items", "refunds", "subscriptions",
                      "disputes", "balance_transactions", "prices", "products", "subscription_items", "subscription_item_change_events", "exchange_rates_from_usd" })
             Assert.NotNull(schema.FindTable(name));
+        Assert.Equal(SigmaType.Bigint, schema.GetTable("discounts").FindColumn("end")!.Type);
+        Assert.Equal(SigmaType.Bigint, schema.GetTable("promotion_codes").FindColumn("expires_at")!.Type);
         Assert.Equal(SigmaType.Timestamp, schema.GetTable("invoices").FindColumn("status_transitions_finalized_at")!.Type);
         Assert.Equal(SigmaType.Bigint, schema.GetTable("subscription_items").FindColumn("created")!.Type); // an epoch bigint, not a timestamp
         Assert.Null(schema.GetTable("invoices").FindColumn("created")); // invoices use `date`

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using StripeModelGen.Compiler;
-using StripeModelGen.Integration.Tests.Compiled;
 using StripeModelGen.Integration.Tests.Postgres;
 using StripeModelGen.Integration.Tests.Testing;
 
@@ -21,7 +20,7 @@ public sealed class MrrMovementsTests(PostgresFixture fixture)
     {
         var database = await fixture.GetDatabaseAsync();
         await Db.QueryAsync(database.ConnectionString, MrrCases.LoadSql());
-        var sql = Compile(mode);
+        var sql = Compile(mode, source: "cases");
 
         var actual = await Db.QueryAsync(database.ConnectionString, sql);
         var expected = MrrOracle.Compute(MrrCases.Events, MrrCases.Rates, MrrCases.DefaultCurrency, mode == "stripe_template");
@@ -33,6 +32,25 @@ public sealed class MrrMovementsTests(PostgresFixture fixture)
         Assert.Equal(expected.Select(Text), actual.Rows.Select(r => string.Join(" | ", r.Select(Format))));
         Assert.Contains(expected, m => m.ReactivationMrr != 0);
         Assert.Contains(expected, m => m.ChurnMrr != 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task Movements_equal_the_oracle_on_the_generated_dataset(string mode)
+    {
+        var database = await fixture.GetDatabaseAsync();
+        var data = database.Dataset;
+        var events = data.SubscriptionItemChangeEvents.Select(e => new MrrEvent(e.CustomerId, e.Currency, e.MrrChange, e.LocalEventTimestamp)).ToList();
+        var rates = data.ExchangeRates.Select(r => (r.Date, r.BuyCurrencyExchangeRates)).ToList();
+        var defaultCurrency = data.Accounts.Select(a => a.DefaultCurrency).Where(c => c is not null).Min(StringComparer.Ordinal);
+        var expected = MrrOracle.Compute(events, rates, defaultCurrency, mode == "stripe_template");
+
+        var actual = await Db.QueryAsync(database.ConnectionString, Compile(mode, source: "sigma"));
+
+        Assert.True(expected.Count > 12, "the generated data spans more than a year");
+        Assert.Contains(expected, m => m.ReactivationMrr != 0);
+        Assert.Contains(expected, m => m.ContractionMrr != 0);
+        Assert.Equal(expected.Select(Text), actual.Rows.Select(r => string.Join(" | ", r.Select(Format))));
     }
 
     [Fact]
@@ -47,14 +65,26 @@ public sealed class MrrMovementsTests(PostgresFixture fixture)
         await Task.CompletedTask;
     }
 
-    private static string Compile(string mode)
+    /// <summary>The compiled mrr_movements query: of the shipped model over sigma, or of the shipped chain over the hand-written cases.</summary>
+    private static string Compile(string mode, string source)
     {
-        var options = new CompilationOptions("cases", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("fx_conversion", mode)]));
-        var loaded = Compilation.LoadDirectory(CompiledModels.Directory("mrr"), options);
+        var options = new CompilationOptions(source, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("fx_conversion", mode)]));
+        var loaded = Compilation.LoadDirectory(source == "cases" ? CasesProject() : RepositoryRoot.Combine("models", "stripe"), options);
         Assert.True(loaded.Model is not null, string.Join("\n", loaded.Diagnostics));
         var compiled = Compilation.Compile(loaded.Model!, "postgres");
         Assert.True(compiled.Project is not null, string.Join("\n", compiled.Diagnostics));
-        return compiled.Project!.Artifacts.Single(a => a.Kind == "mrr").Sql;
+        return compiled.Project!.Artifacts.Single(a => a.Path == "mrr/mrr_movements.sql").Sql;
+    }
+
+    /// <summary>A project of the hand-written cases' tables and the shipped MRR chain, in a fresh directory.</summary>
+    private static string CasesProject()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "smg-mrr-cases-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(directory);
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("tests", "StripeModelGen.Integration.Tests", "Mrr", "Cases"), "*.yml"))
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        File.Copy(RepositoryRoot.Combine("models", "stripe", "mrr", "mrr_movements.view.yml"), Path.Combine(directory, "mrr_movements.view.yml"));
+        return directory;
     }
 
     private static string Text(MrrMonth m) => string.Join(" | ", new object?[]

@@ -26,6 +26,9 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     private readonly Lazy<SampleDataset> _dataset = new(() => SampleData.Generate(Seed, Scale));
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, Task<LoadSummary>> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<string>> _sourceDatabases = new(StringComparer.Ordinal);
+    private readonly List<string> _extraDatabases = [];
     private Task<PostgresDatabase>? _database;
     private PostgresCluster? _cluster;
     private string? _serverConnectionString;
@@ -64,6 +67,70 @@ public sealed class PostgresFixture : IAsyncLifetime
             _gate.Release();
         }
         return await _database.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same dataset in the layout of another source (<c>segment</c>, <c>fivetran</c>), loaded once into
+    /// its default schema (the source's name, as the shipped model's sources expect) on first use. Sigma is
+    /// always there, in schema <c>stripe</c>.
+    /// </summary>
+    public async Task<LoadSummary> GetSourceAsync(string source)
+    {
+        var database = await GetDatabaseAsync().ConfigureAwait(false);
+        if (source == "sigma")
+            return database.Load;
+        Task<LoadSummary> load;
+        lock (_sources)
+        {
+            if (!_sources.TryGetValue(source, out load!))
+                _sources[source] = load = PostgresLoader.LoadSourceAsync(database.ConnectionString, database.Dataset, source);
+        }
+        return await load.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A database of its own holding the dataset in the layout of <paramref name="source"/> in schema
+    /// <c>stripe</c>, the schema every source of the shipped model reads, so SQL compiled for that
+    /// source runs unchanged; created once, on first use (sigma: the main database). Skips the test
+    /// when the role may not create databases.
+    /// </summary>
+    public async Task<string> GetSourceDatabaseAsync(string source)
+    {
+        var database = await GetDatabaseAsync().ConfigureAwait(false);
+        if (source == "sigma")
+            return database.ConnectionString;
+        Task<string> created;
+        lock (_sources)
+        {
+            if (!_sourceDatabases.TryGetValue(source, out created!))
+                _sourceDatabases[source] = created = CreateSourceDatabaseAsync(source, database.Dataset);
+        }
+        return await created.ConfigureAwait(false);
+    }
+
+    private async Task<string> CreateSourceDatabaseAsync(string source, SampleDataset dataset)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"smg_integration_{Environment.ProcessId}_{source}");
+        await using (var connection = new NpgsqlConnection(_serverConnectionString))
+        {
+            await connection.OpenAsync().ConfigureAwait(false);
+            try
+            {
+                await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection))
+                    await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
+                await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", connection))
+                    await create.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                Assert.Skip($"The role of SMG_POSTGRES may not create databases, so {source} cannot get a database of its own.");
+            }
+        }
+        lock (_sources)
+            _extraDatabases.Add(name);
+        var connectionString = new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = name }.ConnectionString;
+        await PostgresLoader.LoadSourceAsync(connectionString, dataset, source, PostgresLoader.DefaultSchema).ConfigureAwait(false);
+        return connectionString;
     }
 
     private async Task<PostgresDatabase> StartAsync(string? configured)
@@ -124,14 +191,17 @@ public sealed class PostgresFixture : IAsyncLifetime
     {
         if (_databaseName is not null && _serverConnectionString is not null && _cluster is null)
         {
-            // Only a server we do not own needs the database dropped; a private cluster is deleted whole.
+            // Only a server we do not own needs the databases dropped; a private cluster is deleted whole.
             NpgsqlConnection.ClearAllPools();
             try
             {
                 await using var connection = new NpgsqlConnection(_serverConnectionString);
                 await connection.OpenAsync().ConfigureAwait(false);
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
+                foreach (var name in _extraDatabases.Prepend(_databaseName))
+                {
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
+                }
             }
             catch (NpgsqlException)
             {

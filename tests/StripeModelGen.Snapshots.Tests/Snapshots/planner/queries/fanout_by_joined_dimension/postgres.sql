@@ -24,6 +24,18 @@ WITH "currency_exponents" ("currency", "exponent", "factor") AS (
     ('xof', 0, 1),
     ('xpf', 0, 1)
 ),
+"charges__rows" AS (
+  SELECT
+    "charges"."id" AS "id",
+    "charges"."customer_id" AS "customer_id",
+    "charges"."status" AS "status",
+    "charges"."currency" AS "currency",
+    "charges"."amount" AS "amount",
+    "charges"."amount_refunded" AS "amount_refunded",
+    "charges"."created" AS "created",
+    ROW_NUMBER() OVER (PARTITION BY "charges"."customer_id" ORDER BY "charges"."created", "charges"."id") AS "charge_number__window"
+  FROM "stripe"."charges" AS "charges"
+),
 "leg_1_rows" AS (
   SELECT
     "refunds"."reason" AS "d_1",
@@ -31,7 +43,7 @@ WITH "currency_exponents" ("currency", "exponent", "factor") AS (
     "charges"."id" AS "grain_key",
     MAX(CASE WHEN "charges"."status" = 'succeeded' THEN CAST("charges"."amount" AS NUMERIC) / COALESCE("charges__currency"."factor", 100) END) AS "v_1",
     MAX("charges"."id") AS "v_2"
-  FROM "stripe"."charges" AS "charges"
+  FROM "charges__rows" AS "charges"
   LEFT JOIN "stripe"."refunds" AS "refunds" ON "refunds"."charge_id" = "charges"."id"
   LEFT JOIN "currency_exponents" AS "charges__currency" ON "charges__currency"."currency" = LOWER("charges"."currency")
   GROUP BY 1, 2, 3

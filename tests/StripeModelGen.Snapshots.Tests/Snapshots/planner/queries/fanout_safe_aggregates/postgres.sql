@@ -23,12 +23,24 @@ WITH "currency_exponents" ("currency", "exponent", "factor") AS (
     ('xaf', 0, 1),
     ('xof', 0, 1),
     ('xpf', 0, 1)
+),
+"charges__rows" AS (
+  SELECT
+    "charges"."id" AS "id",
+    "charges"."customer_id" AS "customer_id",
+    "charges"."status" AS "status",
+    "charges"."currency" AS "currency",
+    "charges"."amount" AS "amount",
+    "charges"."amount_refunded" AS "amount_refunded",
+    "charges"."created" AS "created",
+    ROW_NUMBER() OVER (PARTITION BY "charges"."customer_id" ORDER BY "charges"."created", "charges"."id") AS "charge_number__window"
+  FROM "stripe"."charges" AS "charges"
 )
 SELECT
   "refunds"."reason" AS "refunds.reason",
   COUNT(DISTINCT "charges"."customer_id") AS "charges.customers_count",
   MAX(CAST("charges"."amount" AS NUMERIC) / COALESCE("charges__currency"."factor", 100)) AS "charges.largest"
-FROM "stripe"."charges" AS "charges"
+FROM "charges__rows" AS "charges"
 LEFT JOIN "stripe"."refunds" AS "refunds" ON "refunds"."charge_id" = "charges"."id"
 LEFT JOIN "currency_exponents" AS "charges__currency" ON "charges__currency"."currency" = LOWER("charges"."currency")
 GROUP BY 1

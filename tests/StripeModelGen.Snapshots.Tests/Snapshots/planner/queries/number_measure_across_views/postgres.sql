@@ -24,11 +24,23 @@ WITH "currency_exponents" ("currency", "exponent", "factor") AS (
     ('xof', 0, 1),
     ('xpf', 0, 1)
 ),
+"charges__rows" AS (
+  SELECT
+    "charges"."id" AS "id",
+    "charges"."customer_id" AS "customer_id",
+    "charges"."status" AS "status",
+    "charges"."currency" AS "currency",
+    "charges"."amount" AS "amount",
+    "charges"."amount_refunded" AS "amount_refunded",
+    "charges"."created" AS "created",
+    ROW_NUMBER() OVER (PARTITION BY "charges"."customer_id" ORDER BY "charges"."created", "charges"."id") AS "charge_number__window"
+  FROM "stripe"."charges" AS "charges"
+),
 "leg_1" AS (
   SELECT
     "charges"."currency" AS "d_1",
     SUM(CAST("charges"."amount" AS NUMERIC) / COALESCE("charges__currency"."factor", 100)) FILTER (WHERE "charges"."status" = 'succeeded') AS "m_1"
-  FROM "stripe"."charges" AS "charges"
+  FROM "charges__rows" AS "charges"
   LEFT JOIN "currency_exponents" AS "charges__currency" ON "charges__currency"."currency" = LOWER("charges"."currency")
   GROUP BY 1
 ),
@@ -36,7 +48,7 @@ WITH "currency_exponents" ("currency", "exponent", "factor") AS (
   SELECT
     "charges"."currency" AS "d_1",
     SUM(CAST("refunds"."amount" AS NUMERIC) / COALESCE("refunds__currency"."factor", 100)) AS "m_2"
-  FROM "stripe"."charges" AS "charges"
+  FROM "charges__rows" AS "charges"
   LEFT JOIN "stripe"."refunds" AS "refunds" ON "refunds"."charge_id" = "charges"."id"
   LEFT JOIN "currency_exponents" AS "refunds__currency" ON "refunds__currency"."currency" = LOWER("refunds"."currency")
   GROUP BY 1

@@ -24,6 +24,18 @@ WITH "currency_exponents" ("currency", "exponent", "factor") AS (
     ('xaf', 0, 1),
     ('xof', 0, 1),
     ('xpf', 0, 1)
+),
+"charges__rows" AS (
+  SELECT
+    "charges"."id" AS "id",
+    "charges"."customer_id" AS "customer_id",
+    "charges"."status" AS "status",
+    "charges"."currency" AS "currency",
+    "charges"."amount" AS "amount",
+    "charges"."amount_refunded" AS "amount_refunded",
+    "charges"."created" AS "created",
+    ROW_NUMBER() OVER (PARTITION BY "charges"."customer_id" ORDER BY "charges"."created", "charges"."id") AS "charge_number__window"
+  FROM "stripe"."charges" AS "charges"
 )
 SELECT
   "charges"."id" AS "id",
@@ -33,6 +45,8 @@ SELECT
   CAST("charges"."amount" AS NUMERIC) / COALESCE("charges__currency"."factor", 100) AS "amount",
   CAST("charges"."amount_refunded" AS NUMERIC) / COALESCE("charges__currency"."factor", 100) AS "amount_refunded",
   "charges"."created" AS "created",
-  "charges"."amount" >= 100000 AS "is_large"
-FROM "stripe"."charges" AS "charges"
+  "charges"."amount" >= 100000 AS "is_large",
+  "charges"."charge_number__window" AS "charge_number",
+  "charges"."charge_number__window" = 1 AS "is_first_charge"
+FROM "charges__rows" AS "charges"
 LEFT JOIN "currency_exponents" AS "charges__currency" ON "charges__currency"."currency" = LOWER("charges"."currency");

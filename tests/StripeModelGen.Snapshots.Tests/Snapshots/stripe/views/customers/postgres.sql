@@ -29,6 +29,8 @@ SELECT
   "customers"."id" AS "id",
   "customers"."email" AS "email",
   "customers"."name" AS "name",
+  "customers"."phone" AS "phone",
+  "customers"."discount_coupon_id" AS "discount_coupon_id",
   "customers"."description" AS "description",
   "customers"."created" AS "created",
   "customers"."currency" AS "currency",

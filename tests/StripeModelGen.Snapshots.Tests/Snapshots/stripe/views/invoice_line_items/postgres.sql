@@ -26,7 +26,7 @@ WITH "currency_exponents" ("currency", "exponent", "factor") AS (
     ('xpf', 0, 1)
 )
 SELECT
-  CONCAT("invoice_line_items"."invoice_id", ':', "invoice_line_items"."id") AS "line_item_key",
+  "invoice_line_items"."invoice_id" || ':' || "invoice_line_items"."id" AS "line_item_key",
   "invoice_line_items"."id" AS "id",
   "invoice_line_items"."invoice_id" AS "invoice_id",
   "invoice_line_items"."invoice_item_id" AS "invoice_item_id",
@@ -34,6 +34,7 @@ SELECT
   "invoice_line_items"."subscription_item_id" AS "subscription_item_id",
   "invoice_line_items"."price_id" AS "price_id",
   "invoice_line_items"."plan_id" AS "plan_id",
+  "invoice_line_items"."source_id" AS "source_id",
   "invoice_line_items"."source_type" AS "source_type",
   "invoice_line_items"."description" AS "description",
   "invoice_line_items"."proration" AS "proration",
