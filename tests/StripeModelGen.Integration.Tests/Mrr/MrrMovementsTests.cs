@@ -69,7 +69,10 @@ public sealed class MrrMovementsTests(PostgresFixture fixture)
     private static string Compile(string mode, string source)
     {
         var options = new CompilationOptions(source, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("fx_conversion", mode)]));
-        var loaded = Compilation.LoadDirectory(source == "cases" ? CasesProject() : RepositoryRoot.Combine("models", "stripe"), options);
+        var directory = source == "cases" ? CasesProject() : null;
+        var loaded = Compilation.LoadDirectory(directory ?? RepositoryRoot.Combine("models", "stripe"), options);
+        if (directory is not null)
+            Directory.Delete(directory, recursive: true);
         Assert.True(loaded.Model is not null, string.Join("\n", loaded.Diagnostics));
         var compiled = Compilation.Compile(loaded.Model!, "postgres");
         Assert.True(compiled.Project is not null, string.Join("\n", compiled.Diagnostics));
