@@ -111,6 +111,7 @@ public static class CliApplication
         }
         root.Subcommands.Add(ValidateCommand.Create(environment));
         root.Subcommands.Add(CompileCommand.Create(environment));
+        root.Subcommands.Add(DbtCommand.Create(environment));
         root.Subcommands.Add(QueryCommand.Create(environment));
         root.Subcommands.Add(RunCommand.Create(environment));
         root.Subcommands.Add(SampleDataCommand.Create(environment));

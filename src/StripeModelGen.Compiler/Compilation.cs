@@ -28,6 +28,9 @@ public sealed record CompilationResult(ModelSyntax? Syntax, BoundModel? Model, I
 /// <summary>What compiling produced: the artifacts (null when there were errors) and every diagnostic, warnings included.</summary>
 public sealed record CompileResult(CompiledProject? Project, ImmutableArray<Diagnostic> Diagnostics);
 
+/// <summary>What <c>dbt</c> produced: the dbt project (null when there were errors) and every diagnostic, warnings included.</summary>
+public sealed record DbtResult(Emit.Dbt.DbtProject? Project, ImmutableArray<Diagnostic> Diagnostics);
+
 /// <summary>An ad-hoc query's artifact (null when there were errors) and its diagnostics.</summary>
 public sealed record QueryResult(CompiledArtifact? Artifact, ImmutableArray<Diagnostic> Diagnostics);
 
@@ -48,6 +51,14 @@ public static class Compilation
             return new CompileResult(null, diagnostics.ToImmutableSorted());
         var project = ProjectCompiler.Compile(model, dialect, model.Project.DefaultSource, s => SqlRendering.Write(s, dialect, diagnostics), diagnostics);
         return new CompileResult(diagnostics.HasErrors ? null : project, diagnostics.ToImmutableSorted());
+    }
+
+    /// <summary>The dbt project of the model (sources, staging models, a model per view, saved query, tile and MRR query, tests), for one dialect, over the model's selected source.</summary>
+    public static DbtResult CompileDbt(BoundModel model, string dialect)
+    {
+        var diagnostics = new DiagnosticBag();
+        var project = Emit.Dbt.DbtProjectCompiler.Compile(model, dialect, diagnostics);
+        return new DbtResult(diagnostics.HasErrors ? null : project, diagnostics.ToImmutableSorted());
     }
 
     /// <summary>One ad-hoc query, for one dialect.</summary>

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using StripeModelGen.Compiler;
+using StripeModelGen.Compiler.Diagnostics;
 using StripeModelGen.Compiler.Emit;
 
 namespace StripeModelGen.Cli.Commands;
@@ -7,6 +9,8 @@ namespace StripeModelGen.Cli.Commands;
 /// <summary>
 /// <c>compile</c>: writes <c>manifest.json</c> and one SQL file per view, tile and saved query to
 /// <c>--out</c>, atomically; with <c>--check</c> writes nothing and exits 1 listing the stale files.
+/// <c>--dialect all</c> writes one such folder per dialect (<c>DIR/postgres</c>, <c>DIR/snowflake</c>...),
+/// the whole tree at once: nothing is written unless every dialect compiled.
 /// </summary>
 public static class CompileCommand
 {
@@ -14,7 +18,7 @@ public static class CompileCommand
     {
         var common = new CommonOptions();
         var format = DiagnosticFormatOption.Create();
-        var dialect = DialectOption.Create();
+        var dialect = DialectOption.Create(allowAll: true);
         var output = new Option<string>("--out") { Description = "The output directory (replaced as a whole)", HelpName = "DIR", Required = true };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 and list the files that differ if DIR is not up to date" };
         var command = new Command("compile", "Compile every view, dashboard tile and saved query to SQL files and a manifest");
@@ -38,13 +42,20 @@ public static class CompileCommand
             context.Output.WriteSummary(loaded);
             return ExitCodes.ModelErrors;
         }
-        var compiled = Compilation.Compile(loaded.Model, context.Get(dialectOption)!);
-        context.Output.WriteDiagnostics([.. loaded.Diagnostics, .. compiled.Diagnostics], format, prefix);
-        if (compiled.Project is null)
+        var requested = context.Get(dialectOption)!;
+        var dialects = DialectOption.Expand(requested);
+        var results = dialects.Select(d => (Dialect: d, Result: Compilation.Compile(loaded.Model, d))).ToList();
+        // A diagnostic of the model (a warning) is the same in every dialect: print it once.
+        var diagnostics = DiagnosticOrder.Sort(results.SelectMany(r => r.Result.Diagnostics).Distinct());
+        context.Output.WriteDiagnostics([.. loaded.Diagnostics, .. diagnostics], format, prefix);
+        if (results.Any(r => r.Result.Project is null))
             return ExitCodes.ModelErrors;
 
+        var files = requested == DialectOption.All
+            ? results.SelectMany(r => r.Result.Project!.Files().Select(f => KeyValuePair.Create($"{r.Dialect}/{f.Key}", f.Value)))
+                .ToImmutableSortedDictionary(StringComparer.Ordinal)
+            : results[0].Result.Project!.Files();
         var directory = Path.GetFullPath(context.Get(outputOption)!, context.Environment.CurrentDirectory);
-        var files = compiled.Project.Files();
         if (context.Get(checkOption))
         {
             var stale = OutputDirectory.Stale(directory, files);

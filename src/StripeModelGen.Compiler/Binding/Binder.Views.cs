@@ -150,14 +150,20 @@ public sealed partial class Binder
         view.DrillFields = BindDrillFields(view, view.Syntax.DrillFields);
     }
 
+    /// <summary>How a field is shown: its label (by default its name in words), description, format and grouping.</summary>
+    private void BindPresentation(FieldSymbol field, YamlScalarSyntax? label, YamlScalarSyntax? description, YamlScalarSyntax? format, YamlScalarSyntax? groupLabel, YamlScalarSyntax? hidden)
+    {
+        field.Label = label?.Value ?? Humanize(field.Name);
+        field.Description = description?.Value;
+        field.Format = format?.Value;
+        field.GroupLabel = groupLabel?.Value;
+        field.Hidden = ParseBoolean(hidden) ?? false;
+    }
+
     private void BindDimension(DimensionSymbol dimension)
     {
         var syntax = dimension.Syntax;
-        dimension.Label = syntax.Label?.Value ?? Humanize(dimension.Name);
-        dimension.Description = syntax.Description?.Value;
-        dimension.Format = syntax.Format?.Value;
-        dimension.GroupLabel = syntax.GroupLabel?.Value;
-        dimension.Hidden = ParseBoolean(syntax.Hidden) ?? false;
+        BindPresentation(dimension, syntax.Label, syntax.Description, syntax.Format, syntax.GroupLabel, syntax.Hidden);
         dimension.IsPrimaryKey = ParseBoolean(syntax.PrimaryKey) ?? false;
         dimension.AllowedValues = [.. syntax.Values.Select(v => v.Value)];
         var scope = ExpressionScope.ForDimension(dimension);
@@ -247,11 +253,7 @@ public sealed partial class Binder
     private void BindMeasure(MeasureSymbol measure)
     {
         var syntax = measure.Syntax;
-        measure.Label = syntax.Label?.Value ?? Humanize(measure.Name);
-        measure.Description = syntax.Description?.Value;
-        measure.Format = syntax.Format?.Value;
-        measure.GroupLabel = syntax.GroupLabel?.Value;
-        measure.Hidden = ParseBoolean(syntax.Hidden) ?? false;
+        BindPresentation(measure, syntax.Label, syntax.Description, syntax.Format, syntax.GroupLabel, syntax.Hidden);
         var scope = ExpressionScope.ForMeasure(measure);
 
         if (measure.Type == MeasureType.Count)

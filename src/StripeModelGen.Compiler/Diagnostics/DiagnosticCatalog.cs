@@ -128,7 +128,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LinkFieldNotSelected = Error("SMG2307", "Link on an unselected field", "Link field `{0}` is not among the tile's fields");
 
     // SMG30xx: queries and planning
-    public static readonly DiagnosticDescriptor CurrencyNotGrouped = Warning("SMG3001", "Currencies added together", "`{0}` adds amounts of every currency together: group by `{1}` (or filter it to one currency) to get a meaningful total");
+    public static readonly DiagnosticDescriptor CurrencyNotGrouped = Warning("SMG3001", "Currencies added together", "`{0}` combines amounts in different currencies: group by `{1}` (or filter it to one currency) to get a meaningful value");
     public static readonly DiagnosticDescriptor FanoutWithoutPrimaryKey = Error("SMG3002", "Fanout cannot be undone", "`{0}` would be inflated by the one-to-many join of `{1}`, and view `{2}` has no primary key to aggregate it at its own grain");
     public static readonly DiagnosticDescriptor AliasNotJoined = Error("SMG3003", "View not joined", "`{0}` reads view `{1}`, which explore `{2}` does not join under that name");
     public static readonly DiagnosticDescriptor UnknownQueryName = Error("SMG3004", "Unknown query", "Unknown {0} `{1}`");
@@ -159,16 +159,19 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DialectInvalidIdentifier = Error("SMG4023", "Name not representable", "The name `{0}` cannot be written in dialect `{1}`: {2}");
     public static readonly DiagnosticDescriptor DialectInvalidParameter = Error("SMG4024", "Invalid parameter name", "`{0}` is not a valid parameter name: use letters, digits and `_`, starting with a letter or `_`");
     public static readonly DiagnosticDescriptor DialectInvalidNumber = Error("SMG4025", "Number not representable", "The number `{0}` cannot be written as SQL");
+    public static readonly DiagnosticDescriptor DialectNoWindowsTimeZone = Error("SMG4026", "Time zone has no Windows name", "The time zone `{0}` has no Windows name, which dialect `{1}` needs to convert times (AT TIME ZONE); choose a zone of the same rules that has one");
+    public static readonly DiagnosticDescriptor DialectFunctionUnsupported = Error("SMG4027", "Function not available in the dialect", "`{0}` cannot be expressed in dialect `{1}`: {2}");
 
     // SMG5xxx: output
     public static readonly DiagnosticDescriptor DbtModelNameClash = Error("SMG5001", "dbt model names clash", "{0} `{1}` would be dbt model `{2}`, which is already the model of {3}; rename one of them");
+    public static readonly DiagnosticDescriptor DbtModelNameTooLong = Error("SMG5002", "dbt model name too long", "{0} `{1}` would be dbt model `{2}`, which is {3} characters long; PostgreSQL cuts names after {4} characters, so shorten the name");
 
     // SMG31xx: filter expressions
     public static readonly DiagnosticDescriptor EmptyFilterAlternative = Error("SMG3101", "Empty filter alternative", "Empty alternative in filter `{0}`; remove the extra `,` (`EMPTY` matches empty strings)");
     public static readonly DiagnosticDescriptor NegationWithoutValue = Error("SMG3102", "Negation without a value", "`-` needs a value to exclude in filter `{0}` (`-foo` matches everything but `foo`)");
     public static readonly DiagnosticDescriptor DanglingFilterEscape = Error("SMG3103", "Escape at the end", "`^` at the end of filter `{0}` escapes nothing; write `^^` for a literal `^`");
     public static readonly DiagnosticDescriptor FilterTemplateNotSupported = Error("SMG3104", "Template in a filter value", "`{0}` looks like a user attribute or a Liquid template, which filter values cannot use{1}");
-    public static readonly DiagnosticDescriptor LiteralWildcardInPattern = Error("SMG3105", "Literal wildcard in a pattern", "`{0}` matches a literal `%` or `_` after a wildcard, which is not supported; a literal `%` or `_` can appear in an exact value (`50^%`) or before the only `%` of a starts-with pattern (`50^%%`)");
+    // SMG3105 (a literal % or _ after a wildcard) is retired: such patterns are LIKE ... ESCAPE now. Never reuse the id.
     public static readonly DiagnosticDescriptor InvalidNumberFilter = Error("SMG3110", "Invalid number filter", "`{0}` is not a number filter: {1}; examples: `5`, `>=10`, `1 to 5`, `[0,100)`, `NOT 3`, `NULL`");
     public static readonly DiagnosticDescriptor EmptyNumberRange = Error("SMG3111", "Empty number range", "The range `{0}` contains no number; write the lower bound first");
     public static readonly DiagnosticDescriptor InvalidDateFilter = Error("SMG3120", "Invalid date filter", "`{0}` is not a date filter: {1}; examples: `today`, `7 days`, `last month`, `this year`, `3 days ago`, `2024-03`, `after 2024-01-01`, `2024-01-01 to 2024-04-01`");

@@ -18,16 +18,16 @@ namespace StripeModelGen.Compiler.Dialects;
 public sealed class DialectFileReader
 {
     private static readonly MappingReader.Shape FileShape = new(
-        ["name", "title", "versions", "identifiers", "strings", "literals", "parameter", "limit", "types", "supports", "operators", "like_escape", "create_view", "rewrites", "functions"],
+        ["name", "title", "versions", "identifiers", "strings", "literals", "parameter", "limit", "types", "supports", "operators", "like_escape", "time_zone_names", "create_view", "rewrites", "functions"],
         NameKeys: []);
     private static readonly MappingReader.Shape IdentifiersShape = new(["open", "close", "escaped_close", "max_length", "max_length_unit", "case_folding"], NameKeys: []);
     private static readonly MappingReader.Shape StringsShape = new(["prefix", "quote", "escaped_quote", "escape_backslash"], NameKeys: []);
     private static readonly MappingReader.Shape LiteralsShape = new(["true", "false", "date", "timestamp"], NameKeys: []);
     private static readonly MappingReader.Shape SupportsShape = new(
-        ["filter_clause", "ignore_nulls", "nulls_first_last", "group_by_ordinal", "boolean_values", "create_or_replace_view", "ilike"],
+        ["filter_clause", "ignore_nulls", "nulls_first_last", "group_by_ordinal", "boolean_values", "create_or_replace_view", "ilike", "view_database"],
         NameKeys: []);
     private static readonly MappingReader.Shape OperatorsShape = new(["concat"], NameKeys: []);
-    private static readonly MappingReader.Shape FunctionShape = new(["template", "by_arity", "by_part", "window"], NameKeys: []);
+    private static readonly MappingReader.Shape FunctionShape = new(["template", "by_arity", "by_part", "window", "unsupported"], NameKeys: []);
 
     /// <summary>The types a CAST can target, as the <c>types</c> keys spell them.</summary>
     private static readonly ImmutableArray<(string Key, ScalarType Type)> TypeKeys =
@@ -89,7 +89,7 @@ public sealed class DialectFileReader
         var identifiers = Section(file, "identifiers", "`identifiers`", IdentifiersShape, ReadIdentifiers);
         var strings = Section(file, "strings", "`strings`", StringsShape, ReadStrings);
         var literals = Section(file, "literals", "`literals`", LiteralsShape, ReadLiterals);
-        var parameter = RequiredTemplate(file, "parameter", "`parameter`", ["name"], inStringAllowed: []);
+        var parameter = RequiredTemplate(file, "parameter", "`parameter`", ["name"], inStringAllowed: [], optionalHoles: ["name"]);
         var limit = Enum(file, "limit", "limit style", ["limit", "top", "fetch"]) switch
         {
             "limit" => LimitStyle.Limit,
@@ -101,12 +101,18 @@ public sealed class DialectFileReader
         var supports = Section(file, "supports", "`supports`", SupportsShape, ReadSupports);
         var concat = Section(file, "operators", "`operators`", OperatorsShape, r => r.RequiredScalar("concat", allowEmptyQuoted: true)?.Value);
         var likeEscape = file.RequiredScalar("like_escape", allowEmptyQuoted: true);
+        var timeZones = Enum(file, "time_zone_names", "time zone naming", ["iana", "windows"]) switch
+        {
+            "iana" => TimeZoneNames.Iana,
+            "windows" => TimeZoneNames.Windows,
+            _ => (TimeZoneNames?)null,
+        };
         var createView = RequiredTemplate(file, "create_view", "`create_view`", ["name", "query"], inStringAllowed: []);
         var rewrites = ReadRewrites(file);
         var functions = ReadFunctions(file, rewrites);
 
         if (name is null || title is null || versions is null || identifiers is null || strings is null || literals is null || parameter is null
-            || limit is null || types is null || supports is null || concat is null || likeEscape is null || createView is null || functions is null)
+            || limit is null || types is null || supports is null || concat is null || likeEscape is null || timeZones is null || createView is null || functions is null)
             return null;
         return new DialectSpec
         {
@@ -125,6 +131,7 @@ public sealed class DialectFileReader
             Capabilities = supports,
             ConcatOperator = concat,
             LikeEscapeClause = likeEscape.Value,
+            TimeZoneNames = timeZones.Value,
             CreateView = createView,
             Rewrites = rewrites,
             Functions = functions,
@@ -213,9 +220,10 @@ public sealed class DialectFileReader
         var booleans = Boolean(reader, "boolean_values");
         var replace = Boolean(reader, "create_or_replace_view");
         var ilike = Boolean(reader, "ilike");
-        if (filter is null || ignoreNulls is null || nulls is null || ordinal is null || booleans is null || replace is null || ilike is null)
+        var viewDatabase = Boolean(reader, "view_database");
+        if (filter is null || ignoreNulls is null || nulls is null || ordinal is null || booleans is null || replace is null || ilike is null || viewDatabase is null)
             return null;
-        return new DialectCapabilities(filter.Value, ignoreNulls.Value, nulls.Value, ordinal.Value, booleans.Value, replace.Value, ilike.Value);
+        return new DialectCapabilities(filter.Value, ignoreNulls.Value, nulls.Value, ordinal.Value, booleans.Value, replace.Value, ilike.Value, viewDatabase.Value);
     }
 
     private ImmutableArray<SqlRewrite> ReadRewrites(MappingReader file)
@@ -295,11 +303,11 @@ public sealed class DialectFileReader
         if (entry.Value is YamlScalarSyntax { IsNull: false } scalar)
         {
             var template = FunctionTemplateOf(shape, scalar, arity: null);
-            return template is null ? null : new FunctionTemplate(shape.Name, template, ImmutableSortedDictionary<int, SqlTemplate>.Empty, ImmutableSortedDictionary<DatePart, SqlTemplate>.Empty, AllowsWindow: true);
+            return template is null ? null : new FunctionTemplate(shape.Name, template, ImmutableSortedDictionary<int, SqlTemplate>.Empty, ImmutableSortedDictionary<DatePart, SqlTemplate>.Empty, WindowUse.Allowed);
         }
         if (MappingReader.Open(entry.Value, what, FunctionShape, _diagnostics) is not { } reader)
             return null;
-        var present = new[] { "template", "by_arity", "by_part" }.Where(k => NodeOf(reader, k) is not null).ToList();
+        var present = new[] { "template", "by_arity", "by_part", "unsupported" }.Where(k => NodeOf(reader, k) is not null).ToList();
         if (present.Count == 0)
         {
             reader.ReportMissing("template");
@@ -310,9 +318,32 @@ public sealed class DialectFileReader
             _diagnostics.Report(DiagnosticCatalog.MutuallyExclusiveKeys, reader.Syntax.Find(present[1])!.Key.Location, present[1], present[0]);
             return null;
         }
-        var window = NodeOf(reader, "window") is null ? true : Boolean(reader, "window");
+        if (present[0] == "unsupported")
+        {
+            // A function the engine cannot express: the reason, and nothing else.
+            if (NodeOf(reader, "window") is not null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.MutuallyExclusiveKeys, reader.Syntax.Find("window")!.Key.Location, "window", "unsupported");
+                return null;
+            }
+            return reader.RequiredScalar("unsupported") is { } reason
+                ? new FunctionTemplate(shape.Name, null, ImmutableSortedDictionary<int, SqlTemplate>.Empty, ImmutableSortedDictionary<DatePart, SqlTemplate>.Empty, WindowUse.Never, reason.Value)
+                : null;
+        }
+        var window = NodeOf(reader, "window") is null ? WindowUse.Allowed : Enum(reader, "window", "window use", ["true", "false", "only"]) switch
+        {
+            "true" => WindowUse.Allowed,
+            "false" => WindowUse.Never,
+            "only" => WindowUse.Only,
+            _ => (WindowUse?)null,
+        };
         if (window is null)
             return null;
+        if (window == WindowUse.Only && !shape.TakesFilterAndOver)
+        {
+            _diagnostics.Report(DiagnosticCatalog.DialectVariantsNotApplicable, reader.Syntax.Find("window")!.Value.Location, "window: only", shape.Name, "only aggregates and window functions take OVER");
+            return null;
+        }
         SqlTemplate? single = null;
         var byArity = ImmutableSortedDictionary<int, SqlTemplate>.Empty;
         var byPart = ImmutableSortedDictionary<DatePart, SqlTemplate>.Empty;
@@ -473,8 +504,11 @@ public sealed class DialectFileReader
         return ok ? template : null;
     }
 
-    /// <summary>A non-function template whose holes are exactly <paramref name="holes"/>, each once.</summary>
-    private SqlTemplate? RequiredTemplate(MappingReader reader, string key, string what, IReadOnlyCollection<string> holes, IReadOnlyCollection<string> inStringAllowed)
+    /// <summary>
+    /// A non-function template whose holes are exactly <paramref name="holes"/>, each once (those in
+    /// <paramref name="optionalHoles"/> at most once).
+    /// </summary>
+    private SqlTemplate? RequiredTemplate(MappingReader reader, string key, string what, IReadOnlyCollection<string> holes, IReadOnlyCollection<string> inStringAllowed, IReadOnlyCollection<string>? optionalHoles = null)
     {
         if (reader.RequiredScalar(key) is not { } scalar || Parse(scalar) is not { } template)
             return null;
@@ -495,7 +529,8 @@ public sealed class DialectFileReader
         }
         foreach (var hole in holes)
         {
-            if (template.Holes.Count(h => h.Name == hole) != 1)
+            var count = template.Holes.Count(h => h.Name == hole);
+            if (count > 1 || (count == 0 && optionalHoles?.Contains(hole) != true))
             {
                 _diagnostics.Report(DiagnosticCatalog.DialectMissingHole, scalar.Location, what, hole);
                 ok = false;

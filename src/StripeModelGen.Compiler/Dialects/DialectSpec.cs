@@ -25,6 +25,29 @@ public enum CaseFolding
     None,
 }
 
+/// <summary>How the engine names time zones in its conversion functions.</summary>
+public enum TimeZoneNames
+{
+    /// <summary>IANA names, as the model writes them (<c>Europe/Berlin</c>).</summary>
+    Iana,
+
+    /// <summary>Windows names (<c>W. Europe Standard Time</c>): the writer maps each IANA name (SQL Server).</summary>
+    Windows,
+}
+
+/// <summary>Whether a function can take <c>OVER (...)</c>.</summary>
+public enum WindowUse
+{
+    /// <summary>With or without OVER.</summary>
+    Allowed,
+
+    /// <summary>Never with OVER (PostgreSQL's ordered-set aggregates).</summary>
+    Never,
+
+    /// <summary>Only with OVER (SQL Server's PERCENTILE_CONT): a call without it is reported.</summary>
+    Only,
+}
+
 /// <summary>The unit an identifier's maximum length is counted in.</summary>
 public enum LengthUnit
 {
@@ -55,21 +78,27 @@ public sealed record DialectCapabilities(
     bool GroupByOrdinal,
     bool BooleanValues,
     bool CreateOrReplaceView,
-    bool Ilike);
+    bool Ilike,
+    bool ViewDatabase);
 
 /// <summary>
 /// A dialect's template for one function: one template, one per argument count (<c>by_arity</c>), or
-/// one per date part (<c>by_part</c>, chosen by the call's date-part argument). <see cref="AllowsWindow"/>
-/// is false when the dialect cannot apply <c>OVER</c> to it (PostgreSQL's ordered-set aggregates).
+/// one per date part (<c>by_part</c>, chosen by the call's date-part argument). <see cref="Window"/> says
+/// whether the dialect can apply <c>OVER</c> to it. <see cref="Unsupported"/>, when set, is why the
+/// engine cannot express the function at all (a call is reported with that reason; there is no template).
 /// </summary>
 public sealed record FunctionTemplate(
     string Name,
     SqlTemplate? Template,
     ImmutableSortedDictionary<int, SqlTemplate> ByArity,
     ImmutableSortedDictionary<DatePart, SqlTemplate> ByPart,
-    bool AllowsWindow)
+    WindowUse Window,
+    string? Unsupported = null)
 {
     public IEnumerable<SqlTemplate> Templates => (Template is null ? [] : new[] { Template }).Concat(ByArity.Values).Concat(ByPart.Values);
+
+    /// <summary>False when the dialect cannot apply <c>OVER</c> to the function.</summary>
+    public bool AllowsWindow => Window != WindowUse.Never;
 
     /// <summary>The template for a call with <paramref name="arity"/> arguments and date part <paramref name="part"/>.</summary>
     public SqlTemplate? Resolve(int arity, DatePart? part)
@@ -112,8 +141,17 @@ public sealed record DialectSpec
     /// <summary><c>TIMESTAMP '{value}'</c>: <c>{value}</c> is <c>yyyy-MM-dd HH:mm:ss[.ffffff]</c>.</summary>
     public required SqlTemplate TimestampLiteral { get; init; }
 
-    /// <summary>A named bind parameter: <c>@{name}</c>.</summary>
+    /// <summary>
+    /// A bind parameter: <c>@{name}</c>. Without a <c>{name}</c> hole (<c>?</c>) parameters are positional:
+    /// one value per occurrence, in the order they appear in the text (<see cref="PositionalParameters"/>).
+    /// </summary>
     public required SqlTemplate Parameter { get; init; }
+
+    /// <summary>True when the engine binds parameters by position (Trino's <c>?</c>), not by name.</summary>
+    public bool PositionalParameters => !Parameter.Has("name");
+
+    /// <summary>How the engine names time zones (SQL Server: Windows names, mapped from IANA by the writer).</summary>
+    public required TimeZoneNames TimeZoneNames { get; init; }
 
     public required LimitStyle LimitStyle { get; init; }
 

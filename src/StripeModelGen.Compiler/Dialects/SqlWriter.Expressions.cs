@@ -144,7 +144,9 @@ public sealed partial class SqlWriter
         if (like.CaseInsensitive && !_dialect.Capabilities.Ilike)
             Unsupported(DiagnosticCatalog.DialectUnsupported, "`ILIKE`", _dialect.Name);
         var keyword = (like.Negated ? " NOT " : " ") + (like.CaseInsensitive ? "ILIKE " : "LIKE ");
-        var escape = _dialect.LikeEscapeClause.Length == 0 ? string.Empty : " " + _dialect.LikeEscapeClause;
+        var escape = like.Escape is { } character
+            ? " ESCAPE " + StringLiteral(character.ToString())
+            : _dialect.LikeEscapeClause.Length == 0 ? string.Empty : " " + _dialect.LikeEscapeClause;
         return new(PredicateOperand(like.Operand) + keyword + PredicateOperand(like.Pattern) + escape, Level.Predicate);
     }
 
@@ -174,22 +176,30 @@ public sealed partial class SqlWriter
         return text + (first ? " NULLS FIRST" : " NULLS LAST");
     }
 
-    /// <summary>A yes/no expression as a SELECT value, where the dialect has no boolean values.</summary>
+    /// <summary>
+    /// A yes/no expression as a SELECT value, where the dialect has no boolean values (its rewrites turn
+    /// predicates into 1/0 values; functions returning yes/no are templated to return 1/0 there).
+    /// </summary>
     private void CheckValue(SqlExpression expression)
     {
-        if (_dialect.Capabilities.BooleanValues)
-            return;
-        var predicate = expression switch
-        {
-            SqlBinary binary => binary.Operator.IsComparison() || binary.Operator.IsLogical(),
-            SqlUnary { Operator: UnaryOperator.Not } or SqlIsNull or SqlIn or SqlBetween or SqlLike => true,
-            SqlLiteral { Kind: SqlLiteralKind.Boolean } => true,
-            SqlFunction function => function.Name.ToUpperInvariant() is "BOOL_OR" or "BOOL_AND" or "STARTS_WITH",
-            _ => false,
-        };
-        if (predicate)
+        if (!_dialect.Capabilities.BooleanValues && IsPredicate(expression))
             Unsupported(DiagnosticCatalog.DialectUnsupported, "A yes/no value in a SELECT list", _dialect.Name);
     }
+
+    /// <summary>A bare value as a condition (WHERE, HAVING, ON), where the dialect has no boolean values.</summary>
+    private void CheckCondition(SqlExpression expression)
+    {
+        if (!_dialect.Capabilities.BooleanValues && !IsPredicate(expression))
+            Unsupported(DiagnosticCatalog.DialectUnsupported, "A yes/no value used as a condition", _dialect.Name);
+    }
+
+    /// <summary>A comparison, AND/OR/NOT, IS NULL, IN, BETWEEN or LIKE (TRUE and FALSE are values: 1 and 0 there).</summary>
+    private static bool IsPredicate(SqlExpression expression) => expression switch
+    {
+        SqlBinary binary => binary.Operator.IsComparison() || binary.Operator.IsLogical(),
+        SqlUnary { Operator: UnaryOperator.Not } or SqlIsNull or SqlIn or SqlBetween or SqlLike => true,
+        _ => false,
+    };
 
     private Rendered Function(SqlFunction function)
     {
@@ -200,6 +210,13 @@ public sealed partial class SqlWriter
             Unsupported(DiagnosticCatalog.DialectNoTemplate, function.Window is null ? name : name + "(...) OVER (...)", _dialect.Name);
             return placeholder;
         }
+        if (entry.Unsupported is { } reason)
+        {
+            Unsupported(DiagnosticCatalog.DialectFunctionUnsupported, name, _dialect.Name, reason);
+            return placeholder;
+        }
+        if (name == SqlFunctions.AtTimeZone && _dialect.TimeZoneNames == TimeZoneNames.Windows)
+            function = WithWindowsTimeZone(function);
         var arity = function.Star ? 1 : function.Arguments.Length;
         var part = function.Arguments.OfType<SqlDatePart>().Select(p => (DatePart?)p.Part).FirstOrDefault();
         if (entry.Resolve(arity, part) is not { } template)
@@ -211,6 +228,8 @@ public sealed partial class SqlWriter
             Unsupported(DiagnosticCatalog.DialectUnsupported, $"`DISTINCT` in `{name}`", _dialect.Name);
         if (function.Window is not null && !entry.AllowsWindow)
             Unsupported(DiagnosticCatalog.DialectUnsupported, $"`{name}(...) OVER (...)`", _dialect.Name);
+        if (function.Window is null && entry.Window == WindowUse.Only)
+            Unsupported(DiagnosticCatalog.DialectUnsupported, $"`{name}` without `OVER (...)`", _dialect.Name);
 
         var text = template.Render(hole => Hole(function, hole));
         var suffix = new StringBuilder();
@@ -240,6 +259,25 @@ public sealed partial class SqlWriter
             return placeholder;
         }
         return new(text + suffix, template.IsPrimary ? Level.Primary : Level.Template);
+    }
+
+    /// <summary>
+    /// <c>AT_TIME_ZONE(ts, 'Europe/Berlin')</c> with the zone's Windows name, for engines that only know
+    /// those (SQL Server); a zone without one, or one that is not a literal, is reported.
+    /// </summary>
+    private SqlFunction WithWindowsTimeZone(SqlFunction function)
+    {
+        if (function.Arguments.Length != 2 || function.Arguments[1] is not SqlLiteral { Kind: SqlLiteralKind.String, Value: string zone })
+        {
+            Unsupported(DiagnosticCatalog.DialectUnsupported, "A time zone that is not a literal IANA name", _dialect.Name);
+            return function;
+        }
+        if (!WindowsTimeZones.TryGetWindowsName(zone, out var windows))
+        {
+            Unsupported(DiagnosticCatalog.DialectNoWindowsTimeZone, zone, _dialect.Name);
+            return function;
+        }
+        return function with { Arguments = function.Arguments.SetItem(1, SqlLiteral.String(windows)) };
     }
 
     private string Hole(SqlFunction function, SqlTemplateHole hole)

@@ -112,6 +112,7 @@ public sealed partial class SqlWriter
         var valid = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
         if (!valid)
             Unsupported(DiagnosticCatalog.DialectInvalidParameter, Printable(name));
+        _parameters.Add(name);
         return new(_dialect.Parameter.Render(_ => name), Level.Primary);
     }
 

@@ -24,6 +24,7 @@ public sealed partial class SqlWriter
     private readonly TextLocation? _location;
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly List<string> _lines = [];
+    private readonly List<string> _parameters = [];
     private bool _failed;
 
     private SqlWriter(DialectSpec dialect, DiagnosticBag diagnostics, TextLocation? location)
@@ -45,14 +46,29 @@ public sealed partial class SqlWriter
     }
 
     /// <summary>Writes the statement exactly as it is, without the dialect's rewrites.</summary>
-    public static string? Render(SqlStatement statement, DialectSpec dialect, DiagnosticBag diagnostics, TextLocation? location = null)
+    public static string? Render(SqlStatement statement, DialectSpec dialect, DiagnosticBag diagnostics, TextLocation? location = null) =>
+        RenderWithParameters(statement, dialect, diagnostics, location).Text;
+
+    /// <summary>
+    /// Like <see cref="Write"/>, and the bind parameters in the order the text binds them: for named
+    /// parameters each name once, in order of first appearance; for positional ones (<c>?</c>) one entry
+    /// per occurrence, so a name appears as often as the engine expects a value for it.
+    /// </summary>
+    public static (string? Text, ImmutableArray<string> Parameters) WriteWithParameters(SqlStatement statement, DialectSpec dialect, DiagnosticBag diagnostics, TextLocation? location = null)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return RenderWithParameters(SqlRewrites.Apply(statement, dialect.Rewrites), dialect, diagnostics, location);
+    }
+
+    private static (string? Text, ImmutableArray<string> Parameters) RenderWithParameters(SqlStatement statement, DialectSpec dialect, DiagnosticBag diagnostics, TextLocation? location)
     {
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var writer = new SqlWriter(dialect, diagnostics, location);
         var text = writer.WriteStatement(statement);
-        return writer._failed ? null : text;
+        var parameters = dialect.PositionalParameters ? [.. writer._parameters] : writer._parameters.Distinct(StringComparer.Ordinal).ToImmutableArray();
+        return (writer._failed ? null : text, parameters);
     }
 
     private string WriteStatement(SqlStatement statement)
@@ -64,6 +80,8 @@ public sealed partial class SqlWriter
                 return string.Join('\n', _lines) + ";\n";
             case SqlCreateView view:
             {
+                if (view.Database is not null && !_dialect.Capabilities.ViewDatabase)
+                    Unsupported(DiagnosticCatalog.DialectUnsupported, "A view name with a database (`CREATE VIEW database.schema.view`)", _dialect.Name);
                 WriteQuery(view.Query, 0);
                 var query = string.Join('\n', _lines);
                 var name = QualifiedName(view.Database, view.Schema, view.Name);
@@ -188,6 +206,9 @@ public sealed partial class SqlWriter
                     Line(depth, "LIMIT " + Count(limit));
                     break;
                 case LimitStyle.Fetch:
+                    // OFFSET ... FETCH belongs to ORDER BY (SQL Server refuses it without one): never guess an order.
+                    if (select.OrderBy.IsDefaultOrEmpty)
+                        Unsupported(DiagnosticCatalog.DialectUnsupported, "A row limit without an order (`OFFSET ... FETCH` needs `ORDER BY`)", _dialect.Name);
                     Line(depth, "OFFSET 0 ROWS");
                     Line(depth, $"FETCH NEXT {Count(limit)} ROWS ONLY");
                     break;
@@ -259,6 +280,7 @@ public sealed partial class SqlWriter
         }
         if (join.Condition is null)
             throw new ArgumentException($"A {join.Type} join needs a condition", nameof(join));
+        CheckCondition(join.Condition);
         WriteSource(keyword, join.Source, " ON " + Delimited(join.Condition), depth);
     }
 
@@ -266,6 +288,8 @@ public sealed partial class SqlWriter
     private void WriteCondition(string keyword, SqlExpression condition, int depth)
     {
         var conjuncts = Conjuncts(condition).ToList();
+        foreach (var conjunct in conjuncts)
+            CheckCondition(conjunct);
         if (conjuncts.Count == 1)
         {
             Line(depth, keyword + Delimited(condition));
@@ -284,11 +308,16 @@ public sealed partial class SqlWriter
     /// <summary>An ordinal when the dialect groups by ordinals and the key is a select item, else the expression.</summary>
     private string GroupKey(SqlExpression key, List<string> items)
     {
+        var parameters = _parameters.Count;
         var text = Delimited(key);
         if (!_dialect.Capabilities.GroupByOrdinal)
             return text;
         var index = items.IndexOf(text);
-        return index >= 0 ? (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : text;
+        if (index < 0)
+            return text;
+        // The ordinal replaces the text, and any parameter in it with it.
+        _parameters.RemoveRange(parameters, _parameters.Count - parameters);
+        return (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private string ColumnList(ImmutableArray<string> columns) => "(" + string.Join(", ", columns.Select(Quote)) + ")";

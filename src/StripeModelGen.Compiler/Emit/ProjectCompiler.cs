@@ -64,7 +64,8 @@ public static class ProjectCompiler
         var statement = SqlLowerer.Lower(plan, context, diagnostics);
         var columns = plan.Dimensions.Concat(plan.Measures).Select(f => new ArtifactColumn(f.QualifiedName, LogicalType(f))).ToImmutableArray();
         var sql = Header(query.Kind, query.Name, context.Dialect, context.Source?.Name ?? context.Project.DefaultSource) + write(statement);
-        return new CompiledArtifact(query.Kind, query.Name, $"{query.Kind}/{query.Name}.sql", sql, PlanPrinter.Print(plan), columns, query.Parameters);
+        var parameters = SqlRendering.Parameters(statement, context.Dialect, query.Parameters);
+        return new CompiledArtifact(query.Kind, query.Name, $"{query.Kind}/{query.Name}.sql", sql, PlanPrinter.Print(plan), columns, parameters);
     }
 
     /// <summary>True (after a warning) when a view the artifact reads has a table the selected source lacks.</summary>

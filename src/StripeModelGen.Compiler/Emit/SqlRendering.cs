@@ -20,4 +20,14 @@ internal static class SqlRendering
 
     public static string Write(SqlStatement statement, string dialect, DiagnosticBag diagnostics) =>
         SqlWriter.Write(statement, DialectCatalog.Get(dialect), diagnostics) ?? string.Empty;
+
+    /// <summary>
+    /// The bind parameters as the manifest lists them: the query's names for a dialect that binds by name;
+    /// for one that binds by position (Trino's <c>?</c>) a name per occurrence, in the order of the text.
+    /// </summary>
+    public static ImmutableArray<string> Parameters(SqlStatement statement, string dialect, ImmutableArray<string> named)
+    {
+        var spec = DialectCatalog.Get(dialect);
+        return spec.PositionalParameters ? SqlWriter.WriteWithParameters(statement, spec, new DiagnosticBag()).Parameters : named;
+    }
 }

@@ -128,6 +128,8 @@ public static class FilterLowerer
 
     private sealed class Lowering(SqlExpression value, FilterLoweringContext context)
     {
+        private const char LikeEscape = '\\';
+
         private SqlExpression IsNull => new SqlIsNull(value, Negated: false);
 
         private SqlExpression IsNotNull => new SqlIsNull(value, Negated: true);
@@ -153,16 +155,16 @@ public static class FilterLowerer
             _ => throw new ArgumentException($"Unknown filter node {filter.GetType().Name}", nameof(filter)),
         };
 
+        /// <summary>
+        /// <c>v LIKE 'p'</c>; a pattern whose literal text holds <c>%</c>, <c>_</c> or <c>\</c> escapes them
+        /// with <c>\</c> and says so (<c>ESCAPE '\'</c>), so every dialect reads them as characters.
+        /// </summary>
         private SqlExpression Like(LikePattern pattern, bool negated)
         {
-            if (!pattern.HasLiteralWildcards)
-                return new SqlLike(value, SqlLiteral.String(pattern.ToSqlPattern()), CaseInsensitive: false, Negated: negated);
-            // A literal % or _ needs LIKE ... ESCAPE, which the SQL AST cannot say yet; the parser only
-            // lets through patterns that are "starts with" a literal, which STARTS_WITH says exactly.
-            var prefix = pattern.Prefix ?? throw new ArgumentException(
-                $"The pattern `{pattern.ToFilterText()}` needs LIKE ... ESCAPE, which the SQL AST does not support yet.", nameof(pattern));
-            SqlExpression startsWith = new SqlFunction("STARTS_WITH", [value, SqlLiteral.String(prefix)]);
-            return negated ? new SqlUnary(UnaryOperator.Not, startsWith) : startsWith;
+            var escape = pattern.Parts.Any(p => p.Kind == LikePartKind.Literal && p.Text.AsSpan().IndexOfAny('%', '_', LikeEscape) >= 0)
+                ? LikeEscape
+                : (char?)null;
+            return new SqlLike(value, SqlLiteral.String(pattern.ToSqlPattern(escape)), CaseInsensitive: false, Negated: negated, Escape: escape);
         }
 
         private SqlExpression Range(NumberRangeFilter range)

@@ -102,10 +102,6 @@ internal static class StringFilterParser
             {
                 leaf = new StringEqualsFilter(string.Concat(pattern.Parts.Select(p => p.Text)));
             }
-            else if (pattern.HasLiteralWildcards && pattern.Prefix is null)
-            {
-                return context.Report(DiagnosticCatalog.LiteralWildcardInPattern, start, end - start, raw);
-            }
             else
             {
                 leaf = new StringLikeFilter(pattern);

@@ -80,7 +80,12 @@ public sealed record SqlBetween(SqlExpression Operand, SqlExpression Low, SqlExp
     public override IEnumerable<SqlExpression> Children => [Operand, Low, High];
 }
 
-public sealed record SqlLike(SqlExpression Operand, SqlExpression Pattern, bool CaseInsensitive, bool Negated) : SqlExpression
+/// <summary>
+/// <c>x [NOT] LIKE p</c>. With <see cref="Escape"/> the pattern's escape character is that one, written
+/// as <c>ESCAPE 'c'</c> on every dialect; without it, <c>\</c> escapes (the portable default, which each
+/// dialect's <c>like_escape</c> spells out where the engine has another).
+/// </summary>
+public sealed record SqlLike(SqlExpression Operand, SqlExpression Pattern, bool CaseInsensitive, bool Negated, char? Escape = null) : SqlExpression
 {
     public override IEnumerable<SqlExpression> Children => [Operand, Pattern];
 }

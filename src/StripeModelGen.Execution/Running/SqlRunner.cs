@@ -87,8 +87,9 @@ public static class SqlRunner
         var dataTypeName = reader.GetDataTypeName(ordinal);
         if (type == typeof(DateTime))
         {
+            // SqlClient 2.x cannot read a DateOnly: a date is read as a DateTime at midnight there.
             if (dataTypeName == "date")
-                return reader.GetFieldValue<DateOnly>(ordinal);
+                return reader is Npgsql.NpgsqlDataReader ? reader.GetFieldValue<DateOnly>(ordinal) : DateOnly.FromDateTime(reader.GetDateTime(ordinal));
             var time = reader.GetDateTime(ordinal);
             return time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
         }

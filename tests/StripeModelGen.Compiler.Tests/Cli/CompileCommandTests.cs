@@ -118,7 +118,7 @@ public sealed class CompileCommandTests
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Equal("wrote 6 files to out\n", run.Out);
         var line = Assert.Single(run.ErrorLines);
-        Assert.StartsWith("queries/more.yml:2:11: warning SMG3001: `charges.gross` adds amounts of every currency together", line, StringComparison.Ordinal);
+        Assert.StartsWith("queries/more.yml:2:11: warning SMG3001: `charges.gross` combines amounts in different currencies", line, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Out(project), "queries", "gross_all_currencies.sql")));
     }
 

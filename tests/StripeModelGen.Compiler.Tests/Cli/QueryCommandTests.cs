@@ -66,7 +66,7 @@ public sealed class QueryCommandTests
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         var warning = Assert.Single(run.ErrorLines);
         Assert.Contains(
-            "warning SMG3001: `charges.gross` adds amounts of every currency together: group by `charges.currency` (or filter it to one currency) to get a meaningful total",
+            "warning SMG3001: `charges.gross` combines amounts in different currencies: group by `charges.currency` (or filter it to one currency) to get a meaningful value",
             warning,
             StringComparison.Ordinal);
         Assert.StartsWith("--", warning, StringComparison.Ordinal); // located in the command line, not in a model file
@@ -107,7 +107,7 @@ public sealed class QueryCommandTests
         var run = Query(project, "--fields", "charges.status,charges.gross", "--filter", "charges.currency=" + filter);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
-        Assert.Contains("warning SMG3001: `charges.gross` adds amounts of every currency together", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("warning SMG3001: `charges.gross` combines amounts in different currencies", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class RunCommandTests
         var run = Run("--connection", Unreachable, "--query", "money_summed_across_currencies");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode); // the connection fails after compiling
-        Assert.Matches("^queries\\.yml:\\d+:\\d+: warning SMG3001: `charges\\.gross` adds amounts of every currency together", run.ErrorLines[0]);
+        Assert.Matches("^queries\\.yml:\\d+:\\d+: warning SMG3001: `charges\\.gross` combines amounts in different currencies", run.ErrorLines[0]);
         Assert.Equal(2, run.ErrorLines.Length);
         Assert.Single(Run("--connection", Unreachable, "--query", "measure_alone").ErrorLines);
     }

@@ -68,6 +68,26 @@ internal static class Dialect
     /// <summary>Postgres without rewrites: what the writer does on its own.</summary>
     public static DialectSpec PostgresPlain => Postgres with { Rewrites = [] };
 
+    public static DialectSpec Snowflake => DialectCatalog.Get("snowflake");
+
+    public static DialectSpec Trino => DialectCatalog.Get("trino");
+
+    public static DialectSpec SqlServer => DialectCatalog.Get("sqlserver");
+
+    /// <summary>Every dialect of the repository's <c>dialects/</c> folder (read from the source tree), by name.</summary>
+    public static IReadOnlyDictionary<string, DialectSpec> All => LazyAll.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, DialectSpec>> LazyAll = new(() =>
+    {
+        var diagnostics = new DiagnosticBag();
+        var dialects = DialectCatalog.LoadDirectory(RepositoryRoot.Combine("dialects"), diagnostics);
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        return dialects;
+    });
+
+    /// <summary>The dialect a file of <c>dialects/</c> declares.</summary>
+    public static DialectSpec Of(string file) => All[DialectFileReader.ExpectedName(file)];
+
     /// <summary>Every dialect file of the repository, read from the source tree.</summary>
     public static IReadOnlyList<string> RepositoryFiles =>
         [.. Directory.GetFiles(RepositoryRoot.Combine("dialects"), "*.yml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
@@ -83,9 +103,10 @@ internal static class Dialect
     /// <summary>The one expression of <c>SELECT x AS "x"</c>, as written for <paramref name="dialect"/> (rewrites applied).</summary>
     public static string Expression(SqlExpression expression, DialectSpec? dialect = null)
     {
-        var text = Write(Ast.SelectExpression(expression), dialect ?? PostgresPlain);
+        dialect ??= PostgresPlain;
+        var text = Write(Ast.SelectExpression(expression), dialect);
         const string prefix = "SELECT\n  ";
-        const string suffix = " AS \"x\";\n";
+        var suffix = $" AS {dialect.Identifiers.Open}x{dialect.Identifiers.Close};\n";
         Assert.StartsWith(prefix, text, StringComparison.Ordinal);
         Assert.EndsWith(suffix, text, StringComparison.Ordinal);
         return text[prefix.Length..^suffix.Length];

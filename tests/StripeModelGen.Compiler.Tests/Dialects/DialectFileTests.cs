@@ -54,7 +54,7 @@ public sealed class DialectFileTests
         Assert.Equal(("postgres", "PostgreSQL", "13+"), (postgres.Name, postgres.Title, postgres.Versions));
         Assert.Equal(new IdentifierRules("\"", "\"", "\"\"", 63, LengthUnit.Bytes, CaseFolding.Lower), postgres.Identifiers);
         Assert.Equal(new StringLiteralRules(string.Empty, "'", "''", EscapeBackslash: false), postgres.Strings);
-        Assert.Equal(new DialectCapabilities(FilterClause: true, IgnoreNulls: false, NullsFirstLast: true, GroupByOrdinal: true, BooleanValues: true, CreateOrReplaceView: true, Ilike: true), postgres.Capabilities);
+        Assert.Equal(new DialectCapabilities(FilterClause: true, IgnoreNulls: false, NullsFirstLast: true, GroupByOrdinal: true, BooleanValues: true, CreateOrReplaceView: true, Ilike: true, ViewDatabase: true), postgres.Capabilities);
         Assert.Equal(LimitStyle.Limit, postgres.LimitStyle);
         Assert.Equal("VARCHAR NUMERIC BOOLEAN DATE TIMESTAMP JSONB", string.Join(' ', new[] { ScalarType.String, ScalarType.Number, ScalarType.Boolean, ScalarType.Date, ScalarType.Timestamp, ScalarType.Json }.Select(t => postgres.TypeNames[t])));
         Assert.Equal(["IgnoreNullsToArrayAgg", "MaxByToArrayAgg", "DecimalDivision"], postgres.Rewrites.Select(r => r.Name));
@@ -123,6 +123,12 @@ public sealed class DialectFileTests
         { "by_arity on a fixed arity", "ABS: \"ABS({0})\"", "ABS:\n    [|by_arity|]:\n      1: \"ABS({0})\"", "SMG4014" },
         { "by_part without a date part", "ABS: \"ABS({0})\"", "ABS:\n    [|by_part|]:\n      day: \"ABS({0})\"", "SMG4014" },
         { "template and by_arity", "ABS: \"ABS({0})\"", "ABS:\n    template: \"ABS({0})\"\n    [|by_arity|]: {}", "SMG1022" },
+        { "window: only on a scalar", "ABS: \"ABS({0})\"", "ABS:\n    template: \"ABS({0})\"\n    window: [|only|]", "SMG4014" },
+        { "unknown window use", "SUM: \"SUM({distinct}{0})\"", "SUM:\n    template: \"SUM({distinct}{0})\"\n    window: [|sometimes|]", "SMG1015" },
+        { "unsupported and a template", "ABS: \"ABS({0})\"", "ABS:\n    template: \"ABS({0})\"\n    [|unsupported|]: no", "SMG1022" },
+        { "unsupported and window", "ABS: \"ABS({0})\"", "ABS:\n    unsupported: no\n    [|window|]: false", "SMG1022" },
+        { "bad time zone naming", "time_zone_names: iana", "time_zone_names: [|olson|]", "SMG1015" },
+        { "parameter hole twice", "parameter: \"@{name}\"", "parameter: [|\"@{name}{name}\"|]", "SMG4006" },
     };
 
     [Theory]
@@ -151,8 +157,8 @@ public sealed class DialectFileTests
     [InlineData("  ABS: \"ABS({0})\"\n", "", "[||]functions:", "Dialect `postgres` has no template for function `ABS`")]
     [InlineData("NULLIF: \"NULLIF({0}, {1})\"", "NULLIF: \"NULLIF({0}, {2})\"", "NULLIF: \"NULLIF({0}, [||]{2})", "`{2}` is out of range: `NULLIF` takes 2 argument(s)")]
     [InlineData("ABS: \"ABS({0})\"", "ABS: \"ABS({0})\"\n  ABSS: \"ABS({0})\"", "[||]ABSS:", "`ABSS` is not a function of the catalogue, nor one a listed rewrite introduces; did you mean `ABS`?")]
-    [InlineData("  - DecimalDivision ", "  - DecimalDivison ", "[||]DecimalDivison", "Unknown rewrite `DecimalDivison`; known rewrites: DecimalDivision, FilterToCase, IgnoreNullsToArrayAgg, MaxByToArrayAgg; did you mean `DecimalDivision`?")]
-    [InlineData("  - IgnoreNullsToArrayAgg ", "  - FilterToCase ", "[||]ARRAY_AGG:", "The template for `ARRAY_AGG` is never used: only rewrite `IgnoreNullsToArrayAgg` introduces it, and this dialect does not list it")]
+    [InlineData("  - DecimalDivision ", "  - DecimalDivison ", "[||]DecimalDivison", "Unknown rewrite `DecimalDivison`; known rewrites: AggregatesToWindows, BitsToPredicates, ConcatNullsAsEmpty, CtesToTop, DecimalDivision, FilterToCase, GreatestLeastToCase, IgnoreNullsToArrayAgg, IgnoreNullsToRunningGroups, IlikeToLower, LikeBracketsEscaped, MaxByToArrayAgg, NullsOrderToCase, OrderedUnionMembersToDerived, PercentileToArrayAgg, PredicatesToBits, UpperCaseObjectNames, ValuesToSelect; did you mean `DecimalDivision`?")]
+    [InlineData("  - IgnoreNullsToArrayAgg ", "  - FilterToCase ", "[||]ARRAY_AGG:", "The template for `ARRAY_AGG` is never used: only rewrite `IgnoreNullsToArrayAgg` or `PercentileToArrayAgg` introduces it, and this dialect does not list it")]
     [InlineData("name: postgres", "name: pg", "name: [||]pg", "Dialect `pg` must be declared in `pg.yml`, not in `dialects/postgres.yml`")]
     public void Messages_name_the_file_the_line_and_what_to_do(string find, string replace, string markedAnchor, string message)
     {
@@ -166,6 +172,41 @@ public sealed class DialectFileTests
 
         var diagnostic = Assert.Single(diagnostics.ToImmutableSorted());
         Assert.Equal($"dialects/postgres.yml:{expected.Line}:{expected.Column}: error {diagnostic.Id}: {message}", DiagnosticFormatter.Text(diagnostic));
+    }
+
+    [Fact]
+    public void A_parameter_without_a_name_is_positional_and_an_unsupported_function_keeps_its_reason()
+    {
+        var text = PostgresText
+            .Replace("parameter: \"@{name}\"", "parameter: \"?\"", StringComparison.Ordinal)
+            .Replace("  ABS: \"ABS({0})\"", "  ABS:\n    unsupported: \"no absolute values here\"", StringComparison.Ordinal)
+            .Replace("time_zone_names: iana", "time_zone_names: windows", StringComparison.Ordinal);
+        var diagnostics = new DiagnosticBag();
+
+        var dialect = DialectCatalog.Read(new SourceText("dialects/postgres.yml", text), diagnostics);
+
+        Assert.Empty(diagnostics.ToImmutableSorted());
+        Assert.NotNull(dialect);
+        Assert.True(dialect.PositionalParameters);
+        Assert.Equal(TimeZoneNames.Windows, dialect.TimeZoneNames);
+        Assert.Equal("no absolute values here", dialect.Functions["ABS"].Unsupported);
+        Assert.False(Dialect.Postgres.PositionalParameters);
+    }
+
+    [Fact]
+    public void The_shipped_dialects_read_into_their_specs()
+    {
+        Assert.Equal(["postgres", "snowflake", "sqlserver", "trino"], Dialect.All.Keys);
+        Assert.Equal(("sqlserver", "SQL Server", "2017+"), (Dialect.SqlServer.Name, Dialect.SqlServer.Title, Dialect.SqlServer.Versions));
+        Assert.Equal(LimitStyle.Top, Dialect.SqlServer.LimitStyle);
+        Assert.Equal(TimeZoneNames.Windows, Dialect.SqlServer.TimeZoneNames);
+        Assert.False(Dialect.SqlServer.Capabilities.BooleanValues);
+        Assert.Equal(WindowUse.Only, Dialect.SqlServer.Functions["PERCENTILE_CONT"].Window);
+        Assert.Equal("MAX_BY", Assert.Single(Dialect.SqlServer.Rewrites.SelectMany(r => r.RemovedFunctions), f => f == "MAX_BY"));
+        Assert.Equal("AMOUNT", Dialect.Snowflake.FoldUnquoted("amount"));
+        Assert.Equal(CaseFolding.Upper, Dialect.Snowflake.Identifiers.CaseFolding);
+        Assert.True(Dialect.Trino.PositionalParameters);
+        Assert.Equal(TimeZoneNames.Iana, Dialect.Trino.TimeZoneNames);
     }
 
     [Fact]

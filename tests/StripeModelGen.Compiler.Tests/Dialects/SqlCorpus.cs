@@ -2,6 +2,7 @@ using StripeModelGen.Compiler.Binding;
 using StripeModelGen.Compiler.Dialects;
 using StripeModelGen.Compiler.Expressions;
 using StripeModelGen.Compiler.Sql;
+using StripeModelGen.Compiler.Sql.Rewrites;
 using static StripeModelGen.Compiler.Tests.Dialects.Ast;
 
 namespace StripeModelGen.Compiler.Tests.Dialects;
@@ -35,6 +36,67 @@ internal static class SqlCorpus
             yield return ($"layout-{name}", statement);
     }
 
+    /// <summary>The statements <paramref name="dialect"/> can express: those it cannot (see <see cref="Unexpressible"/>) are left out.</summary>
+    public static IEnumerable<(string Name, SqlStatement Statement)> For(DialectSpec dialect) =>
+        All().Where(s => Unexpressible(s.Statement, dialect) is null);
+
+    /// <summary>
+    /// Why <paramref name="dialect"/> cannot express <paramref name="statement"/> (a function its file marks
+    /// <c>unsupported</c>, IGNORE NULLS without the syntax or a rewrite), or null when it can.
+    /// </summary>
+    public static string? Unexpressible(SqlStatement statement, DialectSpec dialect)
+    {
+        if (statement is SqlCreateView { Database: not null } && !dialect.Capabilities.ViewDatabase)
+            return "a view name with a database";
+        foreach (var function in Nodes.Of(statement).OfType<SqlFunction>())
+        {
+            if (dialect.Functions.GetValueOrDefault(function.Name.ToUpperInvariant()) is { } template)
+            {
+                if (template.Unsupported is { } reason)
+                    return reason;
+                if (function.Window is not null && !template.AllowsWindow && !dialect.Rewrites.Any(r => r.RemovedFunctions.Contains(function.Name)))
+                    return $"{function.Name} with OVER";
+            }
+            if (function.NullTreatment == NullTreatment.IgnoreNulls && !dialect.Capabilities.IgnoreNulls && !dialect.Rewrites.OfType<IgnoreNullsToArrayAgg>().Any()
+                && !(dialect.Rewrites.OfType<IgnoreNullsToRunningGroups>().Any() && RunningGroups(function)))
+                return "IGNORE NULLS";
+            if (function.Name == SqlFunctions.AtTimeZone && dialect.TimeZoneNames == TimeZoneNames.Windows && function.Arguments[1] is not SqlLiteral)
+                return "a time zone that is not a literal";
+        }
+        return null;
+    }
+
+    /// <summary>The IGNORE NULLS calls <see cref="IgnoreNullsToRunningGroups"/> rewrites: LAST_VALUE over a running ROWS frame, LAG by one.</summary>
+    private static bool RunningGroups(SqlFunction function) => function.Name switch
+    {
+        "LAST_VALUE" => function.Window?.Frame is { Unit: FrameUnit.Rows, Start.Kind: FrameBoundKind.UnboundedPreceding, End.Kind: FrameBoundKind.CurrentRow or FrameBoundKind.Preceding },
+        "LAG" => function.Window?.Frame is null && (function.Arguments.Length == 1 || function.Arguments[1] is SqlLiteral { Value: 1m }),
+        _ => false,
+    };
+
+    /// <summary>Every expression node of a statement, found by walking it.</summary>
+    private sealed class Nodes : SqlTreeRewriter
+    {
+        private readonly List<SqlExpression> _nodes = [];
+
+        public override string Name => nameof(Nodes);
+
+        public override string Description => "collects nodes";
+
+        public static IReadOnlyList<SqlExpression> Of(SqlStatement statement)
+        {
+            var walker = new Nodes();
+            walker.Apply(statement);
+            return walker._nodes;
+        }
+
+        protected override SqlExpression RewriteNode(SqlExpression node)
+        {
+            _nodes.Add(node);
+            return node;
+        }
+    }
+
     private static SqlQueryStatement FromCharges(SqlExpression expression) => Statement(Select(Item(expression, "x")).From(Charges));
 
     private static IEnumerable<(string, SqlExpression)> Rewritten()
@@ -61,6 +123,20 @@ internal static class SqlCorpus
         yield return ("division", Bin(BinaryOperator.Divide, Fn("SUM", Col("t", "n0")), Fn("NULLIF", new SqlFunction("COUNT", [], Star: true), Num(0))));
         yield return ("division-chain", Bin(BinaryOperator.Divide, Bin(BinaryOperator.Divide, Col("t", "n0"), Col("t", "n1")), Num(100)));
         yield return ("running-sum-frame", new SqlFunction("SUM", [Col("t", "n0")], Window: Over([Col("t", "customer_id")], [Asc(Col("t", "created"))], Rows(FrameBoundKind.UnboundedPreceding, 0, FrameBoundKind.Preceding, 1))));
+        yield return ("nulls-last-window", new SqlFunction("ROW_NUMBER", [], Window: Over([Col("t", "customer_id")], [Desc(Col("t", "n0"), nullsFirst: false), Asc(Col("t", "created"), nullsFirst: true)])));
+        yield return ("predicate-value", Bin(BinaryOperator.GreaterOrEqual, Col("t", "n0"), Num(100)));
+        yield return ("predicate-arguments", Fn("COALESCE", Eq(Col("t", "s0"), Str("a")), new SqlIsNull(Col("t", "s1"), false), SqlLiteral.False));
+        yield return ("yes-no-functions-as-conditions", new SqlCase(
+            [new SqlWhen(And(Fn("STARTS_WITH", Col("t", "s0"), Str("ch_")), Col("t", "flag")), Num(1)), new SqlWhen(SqlLiteral.True, Num(0))], null));
+        yield return ("bool-or-as-condition", new SqlCase([new SqlWhen(Fn("BOOL_OR", Eq(Col("t", "s0"), Str("paid"))), Num(1))], Num(0)));
+        yield return ("ilike", new SqlCase([new SqlWhen(new SqlLike(Col("t", "s0"), Str("%@Stripe.com"), true, false), Num(1))], null));
+        yield return ("like-escape-and-brackets", new SqlCase(
+            [new SqlWhen(And(new SqlLike(Col("t", "s0"), Str("50\\%[x]%"), false, false, '\\'), new SqlLike(Col("t", "s1"), Str("[a-c]_"), false, true)), Num(1))], null));
+        yield return ("concat-with-nulls", Fn("CONCAT", Col("t", "s0"), Num(1), SqlLiteral.Null));
+        yield return ("greatest-of-columns", Fn("GREATEST", Col("t", "n0"), Col("t", "n1"), Num(0)));
+        yield return ("median-over-partition", new SqlFunction("MEDIAN", [Col("t", "n0")], Window: Over([Col("t", "customer_id")], [])));
+        yield return ("previous-non-null", Fn("COALESCE", new SqlFunction("LAST_VALUE", [Col("t", "n0")], NullTreatment: NullTreatment.IgnoreNulls,
+            Window: Over([Col("t", "customer_id")], [Asc(Col("t", "created"))], Rows(FrameBoundKind.UnboundedPreceding, 0, FrameBoundKind.Preceding, 1))), Num(0)));
         yield return ("date-diff-of-timeframes", Fn("DATE_DIFF", Part(DatePart.Month), Fn("DATE_TRUNC", Part(DatePart.Month), Fn(SqlFunctions.AtTimeZone, Col("t", "created"), Str("America/New_York"))), Fn("CURRENT_DATE")));
     }
 
@@ -101,6 +177,29 @@ internal static class SqlCorpus
             Distinct = true,
         };
         yield return ("select", Statement(everything));
+        var charges = Table("stripe", "charges", "t");
+        var paid = Eq(Col("t", "status"), Str("paid"));
+        var count = new SqlFunction("COUNT", [], Star: true);
+        var statistics = Select(
+                Item(Col("t", "currency"), "currency"),
+                Item(Fn("MEDIAN", Col("t", "n0")), "median"),
+                Item(new SqlFunction("PERCENTILE", [Col("t", "n0"), Num(90)], Filter: paid), "p90"),
+                Item(Fn("MAX_BY", Col("t", "s0"), Col("t", "created")), "latest"),
+                Item(Bin(BinaryOperator.Divide, Fn("SUM", Col("t", "n0")), count), "average"))
+            .From(charges) with
+        {
+            Where = Col("t", "flag"),
+            GroupBy = [Col("t", "currency")],
+            Having = Bin(BinaryOperator.Greater, count, Num(1)),
+            OrderBy = [Desc(Col("median"), nullsFirst: false), Asc(Col("currency"), nullsFirst: false)],
+            Limit = 5,
+        };
+        yield return ("grouped-statistics", Statement(statistics));
+        var day = new SqlParameter("day");
+        yield return ("parameters", Statement(Select(Item(Col("t", "id"), "id")).From(charges) with
+        {
+            Where = And(And(Bin(BinaryOperator.GreaterOrEqual, Col("t", "created"), day), Bin(BinaryOperator.Less, Col("t", "created"), Fn("DATE_ADD", Part(DatePart.Day), Num(1), day))), Eq(Col("t", "customer_id"), new SqlParameter("customer"))),
+        }));
         yield return ("values", Statement(new SqlValues(["currency", "exponent"], [[Str("jpy"), Num(0)], [Str("usd"), Num(2)]])));
         yield return ("union", Statement(new SqlUnionAll([Select(Item(Num(1), "n")), everything with { Columns = [Item(Num(2), "n")], GroupBy = [], Having = null, OrderBy = [Asc(Num(1))] }, new SqlValues(["n"], [[Num(3)]])])));
         yield return ("view", new SqlCreateView("analytics", "models", "charges", everything with { Limit = null, OrderBy = [] }));

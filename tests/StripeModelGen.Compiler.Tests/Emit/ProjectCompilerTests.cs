@@ -82,7 +82,7 @@ public sealed class ProjectCompilerTests
         int Line(string query) => Array.FindIndex(lines, l => l.EndsWith("- name: " + query, StringComparison.Ordinal)) + 1;
 
         var across = Assert.Single(warnings, d => d.Location is { } location && location.Path == "queries.yml" && location.Line == Line("money_summed_across_currencies"));
-        Assert.Equal("`charges.gross` adds amounts of every currency together: group by `charges.currency` (or filter it to one currency) to get a meaningful total", across.Message);
+        Assert.Equal("`charges.gross` combines amounts in different currencies: group by `charges.currency` (or filter it to one currency) to get a meaningful value", across.Message);
         foreach (var grouped in new[] { "measure_alone", "pivot", "top_ten", "statistics", "fanout_by_joined_dimension", "money_dimensions" })
             Assert.DoesNotContain(warnings, d => d.Location is { } location && location.Line == Line(grouped));
         Assert.All(Planner.Value.Diagnostics, d => Assert.False(d.IsError, d.ToString()));

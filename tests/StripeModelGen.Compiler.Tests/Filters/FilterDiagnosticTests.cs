@@ -45,13 +45,6 @@ public sealed class FilterDiagnosticTests
     }
 
     [Theory]
-    [InlineData("[|%50^%%|]")]
-    [InlineData("a,-[|%x^_y|]")]
-    [InlineData("[|a^_b_|]")]
-    [InlineData("[|%^%|]")]
-    public void LiteralWildcardAfterAWildcard(string marked) => FilterAssert.SingleDiagnostic(marked, FilterKind.String, "SMG3105");
-
-    [Theory]
     [InlineData("[|FOO%|]", "expected a number, found `FOO%`")]
     [InlineData("5 [|10|]", "expected `,`, `AND`, `OR` or the end of the filter, found `10`")]
     [InlineData(">=[||]", "expected a number after `>=`, found the end of the filter")]

@@ -26,7 +26,7 @@ internal static class SqlTestEvaluator
         SqlBetween b => Not(And(
             Compare(BinaryOperator.GreaterOrEqual, Evaluate(b.Operand, columns), Evaluate(b.Low, columns)),
             Compare(BinaryOperator.LessOrEqual, Evaluate(b.Operand, columns), Evaluate(b.High, columns))), b.Negated),
-        SqlLike l => Not(Like(Evaluate(l.Operand, columns), Evaluate(l.Pattern, columns)), l.Negated),
+        SqlLike l => Not(Like(Evaluate(l.Operand, columns), Evaluate(l.Pattern, columns), l.Escape), l.Negated),
         SqlFunction f => Function(f, f.Arguments.Select(a => a is SqlDatePart part ? part.Part : Evaluate(a, columns)).ToList()),
         _ => throw new ArgumentException($"Cannot evaluate {expression.GetType().Name}", nameof(expression)),
     };
@@ -81,13 +81,19 @@ internal static class SqlTestEvaluator
         _ => throw new ArgumentException($"Not a date: {value}", nameof(value)),
     };
 
-    private static object? Like(object? value, object? pattern)
+    private static object? Like(object? value, object? pattern, char? escape)
     {
         if (value is not string text || pattern is not string like)
             return null;
         var regex = new StringBuilder("^");
-        foreach (var c in like)
-            regex.Append(c switch { '%' => ".*", '_' => ".", _ => Regex.Escape(c.ToString()) });
+        for (var i = 0; i < like.Length; i++)
+        {
+            var c = like[i];
+            if (c == escape && i + 1 < like.Length)
+                regex.Append(Regex.Escape(like[++i].ToString()));
+            else
+                regex.Append(c switch { '%' => ".*", '_' => ".", _ => Regex.Escape(c.ToString()) });
+        }
         return Regex.IsMatch(text, regex.Append('$').ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
     }
 

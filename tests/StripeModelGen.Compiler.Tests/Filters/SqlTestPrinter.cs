@@ -27,7 +27,7 @@ internal static class SqlTestPrinter
             SqlIsNull n => Print(n.Operand, precedence + 1) + (n.Negated ? " IS NOT NULL" : " IS NULL"),
             SqlIn i => $"{Print(i.Operand, precedence + 1)} {(i.Negated ? "NOT IN" : "IN")} ({string.Join(", ", i.Values.Select(v => Print(v, 0)))})",
             SqlBetween b => $"{Print(b.Operand, precedence + 1)} {(b.Negated ? "NOT BETWEEN" : "BETWEEN")} {Print(b.Low, precedence + 1)} AND {Print(b.High, precedence + 1)}",
-            SqlLike l => $"{Print(l.Operand, precedence + 1)} {(l.Negated ? "NOT " : "")}{(l.CaseInsensitive ? "ILIKE" : "LIKE")} {Print(l.Pattern, precedence + 1)}",
+            SqlLike l => $"{Print(l.Operand, precedence + 1)} {(l.Negated ? "NOT " : "")}{(l.CaseInsensitive ? "ILIKE" : "LIKE")} {Print(l.Pattern, precedence + 1)}{(l.Escape is { } e ? $" ESCAPE '{e}'" : "")}",
             SqlFunction f => $"{f.Name}({string.Join(", ", f.Arguments.Select(a => Print(a, 0)))})",
             _ => throw new ArgumentException($"Cannot print {expression.GetType().Name}", nameof(expression)),
         };

@@ -42,10 +42,24 @@ public static class SqlRewrites
 {
     public static ImmutableArray<SqlRewrite> All { get; } =
     [
+        new AggregatesToWindows(),
+        new BitsToPredicates(),
+        new ConcatNullsAsEmpty(),
+        new CtesToTop(),
         new DecimalDivision(),
         new FilterToCase(),
+        new GreatestLeastToCase(),
         new IgnoreNullsToArrayAgg(),
+        new IgnoreNullsToRunningGroups(),
+        new IlikeToLower(),
+        new LikeBracketsEscaped(),
         new MaxByToArrayAgg(),
+        new NullsOrderToCase(),
+        new OrderedUnionMembersToDerived(),
+        new PercentileToArrayAgg(),
+        new PredicatesToBits(),
+        new UpperCaseObjectNames(),
+        new ValuesToSelect(),
     ];
 
     private static readonly ImmutableDictionary<string, SqlRewrite> ByName = All.ToImmutableDictionary(r => r.Name, StringComparer.Ordinal);

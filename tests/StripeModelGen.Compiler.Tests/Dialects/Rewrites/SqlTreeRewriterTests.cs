@@ -65,7 +65,11 @@ public sealed class SqlTreeRewriterTests
     [Fact]
     public void Rewrites_are_found_by_the_names_dialect_files_use()
     {
-        Assert.Equal(["DecimalDivision", "FilterToCase", "IgnoreNullsToArrayAgg", "MaxByToArrayAgg"], SqlRewrites.Names.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["AggregatesToWindows", "BitsToPredicates", "ConcatNullsAsEmpty", "CtesToTop", "DecimalDivision", "FilterToCase", "GreatestLeastToCase", "IgnoreNullsToArrayAgg", "IgnoreNullsToRunningGroups", "IlikeToLower",
+             "LikeBracketsEscaped", "MaxByToArrayAgg", "NullsOrderToCase", "OrderedUnionMembersToDerived", "PercentileToArrayAgg", "PredicatesToBits", "UpperCaseObjectNames", "ValuesToSelect"],
+            SqlRewrites.Names.Order(StringComparer.Ordinal));
+        Assert.Equal(SqlRewrites.Names.Order(StringComparer.Ordinal), SqlRewrites.Names);
         Assert.All(SqlRewrites.All, r => Assert.Same(r, SqlRewrites.Find(r.Name)));
         Assert.Null(SqlRewrites.Find("decimaldivision"));
     }
