@@ -61,7 +61,7 @@ public sealed class InvoiceLookupTests(PostgresFixture fixture) : ShippedTests(f
     [Fact]
     public Task Line_items_by_service_period() => ForEachInvoiceAsync("line_items.sql", id =>
         Sorted(
-            Distinct(Data.InvoiceLineItems.Where(l => l.InvoiceId == id && Invoice(id) is not null).Select(l => Row(
+            Distinct(Data.InvoiceLineItems.Where(l => l.InvoiceId == id).Select(l => Row(
                 l.Id, l.Description, l.PriceId, l.Quantity, Day(l.PeriodStart), Day(l.PeriodEnd), l.Proration, l.Currency, Major(l.Amount, l.Currency)))),
             Asc(4), Asc(0), Asc(1), Asc(2), Asc(3), Asc(5), Asc(6), Asc(7), Asc(8)));
 

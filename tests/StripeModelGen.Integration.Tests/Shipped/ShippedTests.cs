@@ -57,7 +57,6 @@ public abstract class ShippedTests(PostgresFixture fixture)
     public static string Prepare(CompiledArtifact artifact, ShippedRun run)
     {
         var sql = artifact.Sql;
-        if (Environment.GetEnvironmentVariable("SMG_MUTATE") is { Length: > 0 } m) { var parts = m.Split("=>"); sql = sql.Replace(parts[0], parts[1], StringComparison.Ordinal); }
         foreach (var (literal, replacement, occurrences) in run.Replacements ?? [])
         {
             Assert.True(occurrences == sql.Split(literal).Length - 1, $"{artifact.Path}: `{literal}` should occur {occurrences} times");
