@@ -6,7 +6,8 @@ namespace StripeModelGen.Compiler.Sql;
 /// <summary>
 /// What a view is read from in one statement: its physical table under the selected source, or, for a
 /// derived view, a CTE computing its rows. CTEs are built once per statement, each after the CTEs it
-/// reads, and are put at the head of the statement.
+/// reads, and are put at the head of the statement. For dbt, <see cref="LoweringContext.StagingRelation"/>
+/// and <see cref="LoweringContext.DerivedRelation"/> replace tables and derived views by the models holding them.
 /// </summary>
 internal sealed class TableSources(LoweringContext context)
 {

@@ -142,6 +142,8 @@ public sealed class DbtProjectCompilerTests
         Assert.Equal("stripe", Scalar(source, "name"));
         Assert.Equal("{{ var('stripe_database', target.database) }}", Scalar(source, "database"));
         Assert.Equal("{{ var('stripe_schema', 'raw_stripe') }}", Scalar(source, "schema"));
+        // Quoted as compile quotes every identifier, so a source resolves to the same table on every engine.
+        Assert.Equal(["database: true", "schema: true", "identifier: true"], ((YamlMappingNode)source["quoting"]).Select(p => $"{((YamlScalarNode)p.Key).Value}: {((YamlScalarNode)p.Value).Value}"));
         var tables = ((YamlSequenceNode)source["tables"]).Cast<YamlMappingNode>().ToList();
         Assert.Equal(["charges", "customers"], tables.Select(t => Scalar(t, "name")));
         Assert.Equal("charge", Scalar(tables[0], "identifier"));
@@ -253,6 +255,22 @@ public sealed class DbtProjectCompilerTests
             .Order(StringComparer.Ordinal);
         Assert.Equal(onDisk, DbtTemplates.Names);
         Assert.True(File.Exists(RepositoryRoot.Combine("templates", "dbt", "header.hbs")));
+    }
+
+    [Fact]
+    public void Constants_given_on_the_command_line_reach_the_models_that_read_them()
+    {
+        var directory = RepositoryRoot.Combine("models", "stripe");
+        var exponentAware = Compilation.LoadDirectory(directory).Model!;
+        var template = Compilation.LoadDirectory(directory, new CompilationOptions(Constants: System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(
+            StringComparer.Ordinal, [KeyValuePair.Create("fx_conversion", "stripe_template")]))).Model!;
+
+        var first = Compilation.CompileDbt(exponentAware, "postgres").Project!;
+        var second = Compilation.CompileDbt(template, "postgres").Project!;
+
+        var changed = first.Files.Where(f => second.Files[f.Key] != f.Value).Select(f => f.Key).ToList();
+        Assert.NotEmpty(changed);
+        Assert.All(changed, path => Assert.StartsWith("models/views/mrr_", path, StringComparison.Ordinal));
     }
 
     [Fact]
