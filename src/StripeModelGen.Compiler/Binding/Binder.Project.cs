@@ -49,7 +49,7 @@ public sealed partial class Binder
         if (_options.Source is { } requested && !sourceNames.Contains(requested))
             _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownSource, null, requested, sourceNames, requested);
 
-        var dialect = project?.DefaultDialect?.Value ?? DialectNames[0];
+        var dialect = project?.DefaultDialect?.Value ?? DefaultDialect;
         if (project?.DefaultDialect is { } dialectSyntax && !DialectNames.Contains(dialectSyntax.Value))
             _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownDialect, dialectSyntax.Location, dialectSyntax.Value, DialectNames, dialectSyntax.Value);
 

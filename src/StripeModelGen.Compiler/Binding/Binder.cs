@@ -16,7 +16,11 @@ namespace StripeModelGen.Compiler.Binding;
 /// </summary>
 public sealed partial class Binder
 {
-    public static readonly ImmutableArray<string> DialectNames = ["postgres", "snowflake", "trino", "sqlserver"];
+    /// <summary>The dialect a project compiles for when it names none.</summary>
+    public const string DefaultDialect = "postgres";
+
+    /// <summary>The dialects shipped as <c>dialects/*.yml</c>.</summary>
+    private static IReadOnlyCollection<string> DialectNames => [.. Dialects.DialectCatalog.Names];
 
     private readonly ModelSyntax _syntax;
     private readonly CompilationOptions _options;

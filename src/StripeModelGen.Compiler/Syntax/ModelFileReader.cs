@@ -14,7 +14,8 @@ public sealed class ModelFileReader
 {
     private static readonly string[] TopLevelKeys = ["sources", "views", "explores", "dashboards", "queries"];
     private static readonly string[] ProjectKeys = ["name", "description", "default_source", "default_dialect", "timezone", "week_start_day", "constants"];
-    private static readonly string[] DialectNames = ["postgres", "snowflake", "trino", "sqlserver"];
+    /// <summary>The shipped dialects, whose names make the <c>sql_&lt;dialect&gt;</c> keys.</summary>
+    private static readonly string[] DialectNames = [.. Dialects.DialectCatalog.Names];
     private static readonly string[] DialectSqlKeys = [.. DialectNames.Select(d => "sql_" + d)];
 
     // Keys and, for near misses, the LookML spelling a Looker user is likely to type.
