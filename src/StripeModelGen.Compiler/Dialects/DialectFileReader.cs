@@ -18,7 +18,7 @@ namespace StripeModelGen.Compiler.Dialects;
 public sealed class DialectFileReader
 {
     private static readonly MappingReader.Shape FileShape = new(
-        ["name", "title", "versions", "identifiers", "strings", "literals", "parameter", "limit", "types", "supports", "operators", "like_escape", "time_zone_names", "create_view", "rewrites", "functions"],
+        ["name", "title", "versions", "identifiers", "strings", "literals", "parameter", "limit", "types", "supports", "operators", "like_escape", "time_zone_names", "create_view", "split_join", "split_value", "rewrites", "functions"],
         NameKeys: []);
     private static readonly MappingReader.Shape IdentifiersShape = new(["open", "close", "escaped_close", "max_length", "max_length_unit", "case_folding"], NameKeys: []);
     private static readonly MappingReader.Shape StringsShape = new(["prefix", "quote", "escaped_quote", "escape_backslash"], NameKeys: []);
@@ -108,11 +108,13 @@ public sealed class DialectFileReader
             _ => (TimeZoneNames?)null,
         };
         var createView = RequiredTemplate(file, "create_view", "`create_view`", ["name", "query"], inStringAllowed: []);
+        var splitJoin = RequiredTemplate(file, "split_join", "`split_join`", ["list", "separator", "alias"], inStringAllowed: []);
+        var splitValue = RequiredTemplate(file, "split_value", "`split_value`", ["alias"], inStringAllowed: []);
         var rewrites = ReadRewrites(file);
         var functions = ReadFunctions(file, rewrites);
 
         if (name is null || title is null || versions is null || identifiers is null || strings is null || literals is null || parameter is null
-            || limit is null || types is null || supports is null || concat is null || likeEscape is null || timeZones is null || createView is null || functions is null)
+            || limit is null || types is null || supports is null || concat is null || likeEscape is null || timeZones is null || createView is null || splitJoin is null || splitValue is null || functions is null)
             return null;
         return new DialectSpec
         {
@@ -133,6 +135,8 @@ public sealed class DialectFileReader
             LikeEscapeClause = likeEscape.Value,
             TimeZoneNames = timeZones.Value,
             CreateView = createView,
+            SplitJoin = splitJoin,
+            SplitValue = splitValue,
             Rewrites = rewrites,
             Functions = functions,
         };

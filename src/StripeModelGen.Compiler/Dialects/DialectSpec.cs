@@ -169,6 +169,12 @@ public sealed record DialectSpec
     /// <summary><c>CREATE OR REPLACE VIEW {name} AS\n{query}</c>.</summary>
     public required SqlTemplate CreateView { get; init; }
 
+    /// <summary>A split join (<see cref="Sql.SqlSplitSource"/>), keyword included: <c>{list}</c>, <c>{separator}</c> (a string literal), <c>{alias}</c> (quoted).</summary>
+    public required SqlTemplate SplitJoin { get; init; }
+
+    /// <summary>An element of a split join (<see cref="Sql.SqlSplitValue"/>), trimmed of spaces: <c>{alias}</c> (quoted).</summary>
+    public required SqlTemplate SplitValue { get; init; }
+
     /// <summary>The rewrites <see cref="SqlWriter.Write"/> applies before writing, in order.</summary>
     public required ImmutableArray<SqlRewrite> Rewrites { get; init; }
 

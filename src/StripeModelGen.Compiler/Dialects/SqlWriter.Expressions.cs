@@ -69,6 +69,7 @@ public sealed partial class SqlWriter
         SqlCase @case => Case(@case),
         SqlCast cast => new($"CAST({Delimited(cast.Operand)} AS {TypeName(cast.Type)})", Level.Primary),
         SqlFunction function => Function(function),
+        SqlSplitValue split => new(_dialect.SplitValue.Render(_ => Quote(split.Alias)), Level.Primary),
         SqlDatePart part => throw new ArgumentException($"A date part ({part.Part}) can only be a function argument", nameof(expression)),
         null => throw new ArgumentNullException(nameof(expression)),
         _ => throw new ArgumentException($"Unknown expression {expression.GetType().Name}", nameof(expression)),

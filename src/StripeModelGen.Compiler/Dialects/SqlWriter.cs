@@ -256,6 +256,8 @@ public sealed partial class SqlWriter
                 var columns = derived.Query is SqlValues values ? " " + ColumnList(values.Columns) : string.Empty;
                 Line(depth, ") AS " + Quote(derived.Alias) + columns + suffix);
                 break;
+            case SqlSplitSource:
+                throw new ArgumentException("A split source can only be CROSS JOINed", nameof(source));
             default:
                 throw new ArgumentException($"Unknown source {source.GetType().Name}", nameof(source));
         }
@@ -271,6 +273,20 @@ public sealed partial class SqlWriter
             SqlJoinType.Cross => "CROSS JOIN ",
             _ => throw new ArgumentException($"Unknown join type {join.Type}", nameof(join)),
         };
+        if (join.Source is SqlSplitSource split)
+        {
+            if (join.Type != SqlJoinType.Cross || join.Condition is not null)
+                throw new ArgumentException("A split source is joined with CROSS JOIN and no condition", nameof(join));
+            var list = Delimited(split.List);
+            var separator = Delimited(SqlLiteral.String(split.Separator));
+            Line(depth, _dialect.SplitJoin.Render(hole => hole.Name switch
+            {
+                "list" => list,
+                "separator" => separator,
+                _ => Quote(split.Alias),
+            }));
+            return;
+        }
         if (join.Type == SqlJoinType.Cross)
         {
             if (join.Condition is not null)

@@ -20,6 +20,12 @@ public sealed record SqlColumn(string? Table, string Name) : SqlExpression
     public override IEnumerable<SqlExpression> Children => [];
 }
 
+/// <summary>The current element of the <see cref="SqlSplitSource"/> read under <see cref="Alias"/>, trimmed of spaces.</summary>
+public sealed record SqlSplitValue(string Alias) : SqlExpression
+{
+    public override IEnumerable<SqlExpression> Children => [];
+}
+
 public enum SqlLiteralKind
 {
     Null,

@@ -16,6 +16,13 @@ public sealed record SqlCteReference(string Name, string Alias) : SqlSource(Alia
 /// <summary>A relation written as given: a dbt <c>{{ ref('...') }}</c> or <c>{{ source('...') }}</c> call. Never user text.</summary>
 public sealed record SqlRawSource(string Text, string Alias) : SqlSource(Alias);
 
+/// <summary>
+/// One row per element of the <see cref="Separator"/>-separated string <see cref="List"/> (per row of what it
+/// is joined to, with <see cref="SqlJoinType.Cross"/>); NULL yields no row. Each element is read as
+/// <see cref="SqlSplitValue"/> (untrimmed: the writer trims it), written from the dialect's <c>split</c> templates.
+/// </summary>
+public sealed record SqlSplitSource(SqlExpression List, string Separator, string Alias) : SqlSource(Alias);
+
 public enum SqlJoinType
 {
     Inner,

@@ -54,6 +54,36 @@ public sealed class SqlWriterLayoutTests
             Dialect.Write(Statement(select), Dialect.Postgres));
     }
 
+    [Theory]
+    [InlineData("postgres", "CROSS JOIN LATERAL UNNEST(STRING_TO_ARRAY(\"s\".\"discounts\", ',')) AS \"d\" (\"value\")", "TRIM(\"d\".\"value\")")]
+    [InlineData("snowflake", "CROSS JOIN LATERAL SPLIT_TO_TABLE(\"s\".\"DISCOUNTS\", ',') AS \"d\"", "TRIM(\"d\".VALUE)")]
+    [InlineData("trino", "CROSS JOIN UNNEST(split(\"s\".\"discounts\", ',')) AS \"d\" (\"value\")", "trim(\"d\".\"value\")")]
+    [InlineData("sqlserver", "CROSS APPLY STRING_SPLIT([s].[discounts], N',') AS [d]", "TRIM([d].[value])")]
+    public void A_split_join_is_written_from_the_dialects_templates(string dialect, string join, string element)
+    {
+        var select = Select(Item(new SqlSplitValue("d"), "discount_id")).From(Table("stripe", "subscriptions", "s")) with
+        {
+            Joins = [new SqlJoin(SqlJoinType.Cross, new SqlSplitSource(Col("s", "discounts"), ",", "d"), null)],
+        };
+
+        var text = Dialect.Write(Statement(select), Dialect.Of(dialect + ".yml"));
+
+        Assert.Equal(join, text.Split('\n')[3].TrimEnd(';'));
+        Assert.Contains(element + " AS ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_split_source_is_only_cross_joined()
+    {
+        var split = new SqlSplitSource(Col("s", "discounts"), ",", "d");
+        var diagnostics = new StripeModelGen.Compiler.Diagnostics.DiagnosticBag();
+        Assert.Throws<ArgumentException>(() => SqlWriter.Write(Statement(Select(Item(Num(1), "a")).From(split)), Dialect.Postgres, diagnostics));
+        Assert.Throws<ArgumentException>(() => SqlWriter.Write(
+            Statement(Select(Item(Num(1), "a")).From(Table("stripe", "t", "t")) with { Joins = [new SqlJoin(SqlJoinType.Left, split, Eq(Num(1), Num(1)))] }),
+            Dialect.Postgres,
+            diagnostics));
+    }
+
     [Fact]
     public void A_raw_source_is_written_as_given_under_its_quoted_alias()
     {
@@ -298,7 +328,7 @@ public sealed class SqlWriterLayoutTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["SqlBetween", "SqlBinary", "SqlCase", "SqlCast", "SqlColumn", "SqlCreateView", "SqlCteReference", "SqlDatePart", "SqlDerivedTable", "SqlFunction", "SqlIn", "SqlIsNull", "SqlLike", "SqlLiteral", "SqlParameter", "SqlQueryStatement", "SqlRawSource", "SqlSelect", "SqlTable", "SqlUnary", "SqlUnionAll", "SqlValues"],
+            ["SqlBetween", "SqlBinary", "SqlCase", "SqlCast", "SqlColumn", "SqlCreateView", "SqlCteReference", "SqlDatePart", "SqlDerivedTable", "SqlFunction", "SqlIn", "SqlIsNull", "SqlLike", "SqlLiteral", "SqlParameter", "SqlQueryStatement", "SqlRawSource", "SqlSelect", "SqlSplitSource", "SqlSplitValue", "SqlTable", "SqlUnary", "SqlUnionAll", "SqlValues"],
             kinds);
     }
 }

@@ -56,6 +56,7 @@ public abstract class SqlTreeRewriter : SqlRewrite
     private SqlSource RewriteSource(SqlSource source) => source switch
     {
         SqlDerivedTable derived => RewriteQuery(derived.Query) is var q && Same(q, derived.Query) ? derived : derived with { Query = q },
+        SqlSplitSource split => Rewrite(split.List) is var list && Same(list, split.List) ? split : split with { List = list },
         _ => source,
     };
 
@@ -78,7 +79,7 @@ public abstract class SqlTreeRewriter : SqlRewrite
     {
         switch (expression)
         {
-            case SqlColumn or SqlLiteral or SqlParameter or SqlDatePart:
+            case SqlColumn or SqlLiteral or SqlParameter or SqlDatePart or SqlSplitValue:
                 return expression;
             case SqlUnary unary:
                 return Rewrite(unary.Operand) is var unaryOperand && Same(unaryOperand, unary.Operand) ? unary : unary with { Operand = unaryOperand };

@@ -37,7 +37,11 @@ public sealed class UpperCaseObjectNames : SqlTreeRewriter
         {
             Columns = Map(select.Columns, c => c with { Expression = Fold(c.Expression) }),
             From = UpperTable(select.From),
-            Joins = Map(select.Joins, j => j with { Source = UpperTable(j.Source)!, Condition = j.Condition is null ? null : Fold(j.Condition) }),
+            Joins = Map(select.Joins, j => j with
+            {
+                Source = j.Source is SqlSplitSource split ? split with { List = Fold(split.List) } : UpperTable(j.Source)!,
+                Condition = j.Condition is null ? null : Fold(j.Condition),
+            }),
             Where = select.Where is null ? null : Fold(select.Where),
             GroupBy = Map(select.GroupBy, Fold),
             Having = select.Having is null ? null : Fold(select.Having),
