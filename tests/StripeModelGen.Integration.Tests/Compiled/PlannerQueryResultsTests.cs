@@ -3,6 +3,7 @@ using StripeModelGen.Execution.Datasets;
 using StripeModelGen.Execution.Running;
 using StripeModelGen.Integration.Tests.Postgres;
 using StripeModelGen.Integration.Tests.Testing;
+using static StripeModelGen.Integration.Tests.Shipped.ShippedRows;
 
 namespace StripeModelGen.Integration.Tests.Compiled;
 
@@ -285,36 +286,6 @@ public sealed class PlannerQueryResultsTests(PostgresFixture fixture)
             Assert.True(ids.Contains(charge.Id) == included, $"charge {charge.Id} of {charge.Created:yyyy-MM-dd HH:mm:ss} with today = {today:yyyy-MM-dd}: included {!included}");
             Assert.Equal(Texts(LookupRows(charge.CustomerId!, today)), Texts(result));
         }
-    }
-
-    private static (int Column, bool Descending) Asc(int column) => (column, false);
-
-    private static (int Column, bool Descending) Desc(int column) => (column, true);
-
-    private static object?[] Row(params object?[] values) => values;
-
-    /// <summary>Rows ordered by the given columns, NULLs last in either direction, text in ordinal (byte) order.</summary>
-    private static List<object?[]> Sorted(IEnumerable<object?[]> rows, params (int Column, bool Descending)[] keys)
-    {
-        var list = rows.ToList();
-        list.Sort((a, b) =>
-        {
-            foreach (var (column, descending) in keys)
-            {
-                var (x, y) = (a[column], b[column]);
-                if (x is null || y is null)
-                {
-                    if (x is null && y is null)
-                        continue;
-                    return x is null ? 1 : -1;
-                }
-                var order = x is string s ? string.CompareOrdinal(s, (string)y) : Comparer<object>.Default.Compare(x, y);
-                if (order != 0)
-                    return descending ? -order : order;
-            }
-            return 0;
-        });
-        return list;
     }
 
     private static decimal Round(decimal value) => Math.Round(value, 12, MidpointRounding.AwayFromZero);
