@@ -20,9 +20,20 @@ public sealed partial class Binder
             }
             var aliases = new HashSet<string>(StringComparer.Ordinal) { fromView.Name };
             var joins = ImmutableArray.CreateBuilder<JoinSymbol>();
+            var splits = ImmutableArray.CreateBuilder<SplitJoinSymbol>();
             foreach (var join in syntax.Joins)
             {
                 var name = JoinName(join);
+                if (join.Split is not null)
+                {
+                    if (!IsValidName(name))
+                        continue;
+                    if (!aliases.Add(name.Value))
+                        _diagnostics.Report(DiagnosticCatalog.JoinTwice, name.Location, name.Value, $"derived view `{view.Name}`");
+                    else
+                        splits.Add(new SplitJoinSymbol(name.Value, BoundError.Instance, join.Separator!.Value, name.Location));
+                    continue;
+                }
                 if (!_views.TryGetValue(join.View!.Value, out var joined))
                 {
                     _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownView, join.View.Location, join.View.Value, _views.Keys, join.View.Value);
@@ -39,7 +50,7 @@ public sealed partial class Binder
                 var relationship = join.Relationship is null ? Relationship.ManyToOne : ParseEnum<Relationship>(join.Relationship, "relationship") ?? Relationship.ManyToOne;
                 joins.Add(new JoinSymbol(name.Value, joined, null, relationship, type, [], name.Location));
             }
-            view.Derived = new DerivedSymbol(fromView, joins.ToImmutable(), syntax.GroupBy is not null);
+            view.Derived = new DerivedSymbol(fromView, joins.ToImmutable(), syntax.GroupBy is not null) { Splits = splits.ToImmutable() };
         }
         ReportDerivedCycles(views);
     }
@@ -79,7 +90,7 @@ public sealed partial class Binder
         var aliases = AliasSet.Of(view, derived);
         derived.Joins = [.. derived.Joins.Select(join =>
         {
-            var joinSyntax = syntax.Joins.First(j => JoinName(j).Value == join.Name);
+            var joinSyntax = syntax.Joins.First(j => j.Split is null && JoinName(j).Value == join.Name);
             if (joinSyntax.SqlOn is null)
             {
                 if (join.Type != JoinType.Cross)
@@ -88,6 +99,13 @@ public sealed partial class Binder
             }
             var condition = BindTyped(joinSyntax.SqlOn, ExpressionScope.ForJoin(aliases, join.Name), ParameterKind.Boolean, $"The `sql_on` of `{join.Name}`");
             return join with { SqlOn = condition };
+        })];
+        // A split's list reads the view's sources, not another split's elements.
+        var sources = aliases with { Splits = [] };
+        derived.Splits = [.. derived.Splits.Select(split =>
+        {
+            var list = syntax.Joins.First(j => j.Split is not null && JoinName(j).Value == split.Name).Split!;
+            return split with { List = BindTyped(list, ExpressionScope.ForRowFilter(sources, $"`split` of `{split.Name}`"), ParameterKind.String, $"The `split` of `{split.Name}`") };
         })];
         if (syntax.Where is { } where)
             derived.Where = BindTyped(where, ExpressionScope.ForRowFilter(aliases, $"`where` of derived view `{view.Name}`"), ParameterKind.Boolean, $"`where` of derived view `{view.Name}`");

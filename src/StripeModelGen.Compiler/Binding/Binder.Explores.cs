@@ -25,7 +25,7 @@ public sealed partial class Binder
             }
             var explore = new ExploreSymbol(syntax, baseView) { Hidden = ParseBoolean(syntax.Hidden) ?? false };
             explore.Joins = DeclareJoins(explore);
-            explore.Joins = [.. explore.Joins.Select(j => BindJoinCondition(explore, j, syntax.Joins.First(s => JoinName(s).Value == j.Name)))];
+            explore.Joins = [.. explore.Joins.Select(j => BindJoinCondition(explore, j, syntax.Joins.First(s => s.Split is null && JoinName(s).Value == j.Name)))];
             if (syntax.SqlAlwaysWhere is { } where)
                 explore.SqlAlwaysWhere = BindTyped(where, ExpressionScope.ForRowFilter(AliasSet.Of(explore), $"`sql_always_where` of explore `{explore.Name}`"), ParameterKind.Boolean, $"`sql_always_where` of explore `{explore.Name}`");
             explore.AlwaysFilter = [.. syntax.AlwaysFilter.Select(f => BindFilter(explore, f)).OfType<BoundFilter>()];
@@ -45,6 +45,11 @@ public sealed partial class Binder
         foreach (var join in explore.Syntax.Joins)
         {
             var name = JoinName(join);
+            if (join.Split is { } split)
+            {
+                _diagnostics.Report(DiagnosticCatalog.SplitJoinOutsideDerived, split.Location, name.Value, explore.Name);
+                continue;
+            }
             if (!_views.TryGetValue(join.View!.Value, out var view))
             {
                 _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownView, join.View.Location, join.View.Value, _views.Keys, join.View.Value);

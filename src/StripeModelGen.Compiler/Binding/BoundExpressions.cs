@@ -49,6 +49,12 @@ public sealed record BoundFieldExpression(FieldReference Reference, TextLocation
     public override IEnumerable<BoundExpression> Children => [];
 }
 
+/// <summary><c>${alias.value}</c>: the current element of a derived view's split join.</summary>
+public sealed record BoundSplitValue(string Alias, TextLocation Location) : BoundExpression(ScalarType.String, Location)
+{
+    public override IEnumerable<BoundExpression> Children => [];
+}
+
 /// <summary>A date part argument: <c>DATE_TRUNC(month, ...)</c>.</summary>
 public sealed record BoundDatePart(DatePart Part, TextLocation Location) : BoundExpression(ScalarType.DatePart, Location)
 {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using StripeModelGen.Compiler.Text;
 
 namespace StripeModelGen.Compiler.Binding;
 
@@ -14,6 +15,9 @@ public sealed class DerivedSymbol(ViewSymbol from, ImmutableArray<JoinSymbol> jo
 
     public ImmutableArray<JoinSymbol> Joins { get; internal set; } = joins;
 
+    /// <summary>The split joins, after the view joins: one row per non-empty element of a string.</summary>
+    public ImmutableArray<SplitJoinSymbol> Splits { get; internal set; } = [];
+
     public BoundExpression? Where { get; internal set; }
 
     /// <summary>The grouping dimensions; null when the view does not group (empty: one row over all source rows).</summary>
@@ -28,6 +32,12 @@ public sealed class DerivedSymbol(ViewSymbol from, ImmutableArray<JoinSymbol> jo
     /// <summary>The views this one is computed from.</summary>
     public IEnumerable<ViewSymbol> Sources => Joins.Select(j => j.View).Prepend(From);
 }
+
+/// <summary>
+/// A split join of a derived view: one row per element of <see cref="List"/> (a string, bound in the view's
+/// row scope) cut at <see cref="Separator"/>, read as <c>${name.value}</c> (trimmed; empty elements are dropped).
+/// </summary>
+public sealed record SplitJoinSymbol(string Name, BoundExpression List, string Separator, TextLocation Location);
 
 /// <summary>A view published as an artifact of its own kind (<c>mrr</c>), with the order of its rows.</summary>
 public sealed record PublishSymbol(string Kind, ImmutableArray<QuerySort> Sorts);

@@ -116,8 +116,19 @@ internal sealed class ExpressionBinder(DiagnosticBag diagnostics, Func<string, V
             }
             if (reference.View?.Name == ConstantsName)
                 return BindConstant(reference);
+            if (reference.View is { } split && scope.Aliases?.Splits.Contains(split.Name) == true)
+                return BindSplitValue(reference);
             var field = scope.Aliases is not null && (scope.View is null || reference.View is not null) ? ResolveQualified(reference) : ResolveInView(reference);
             return field is null ? new BoundError(reference.Location) : CheckFieldUse(field, reference.Location);
+        }
+
+        /// <summary><c>${alias.value}</c> of a split join: the only field a split join has.</summary>
+        private BoundExpression BindSplitValue(ReferenceExpression reference)
+        {
+            if (reference.Field.Name == "value")
+                return new BoundSplitValue(reference.View!.Name, reference.Location);
+            _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownField, reference.Field.Location, reference.Field.Name, ["value"], reference.Field.Name, reference.View!.Name);
+            return new BoundError(reference.Location);
         }
 
         /// <summary>A project constant (after <c>--const</c> overrides) is a string literal of the expression.</summary>

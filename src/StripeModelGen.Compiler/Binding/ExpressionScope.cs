@@ -20,11 +20,14 @@ public enum ExpressionContext
 /// <summary>The names qualified references may use (an explore's base view and joins, or a derived view's sources), and whose they are.</summary>
 public sealed record AliasSet(string Owner, ImmutableDictionary<string, ViewSymbol> Views)
 {
+    /// <summary>The split joins of a derived view, whose element is read as <c>${alias.value}</c>.</summary>
+    public ImmutableHashSet<string> Splits { get; init; } = ImmutableHashSet<string>.Empty;
+
     public static AliasSet Of(ExploreSymbol explore) =>
         new($"explore `{explore.Name}`", explore.Aliases.ToImmutableDictionary(a => a, a => explore.ViewOf(a)!, StringComparer.Ordinal));
 
     public static AliasSet Of(ViewSymbol derivedView, DerivedSymbol derived) =>
-        new($"derived view `{derivedView.Name}`", derived.Aliases);
+        new($"derived view `{derivedView.Name}`", derived.Aliases) { Splits = [.. derived.Splits.Select(s => s.Name)] };
 }
 
 /// <summary>

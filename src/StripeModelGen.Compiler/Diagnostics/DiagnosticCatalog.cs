@@ -93,6 +93,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DerivedCycle = Error("SMG2030", "Derived views in a cycle", "Derived view `{0}` is computed from itself: {1}");
     public static readonly DiagnosticDescriptor GroupByNotDimension = Error("SMG2031", "Group-by is not a dimension", "`{0}` is not a dimension of derived view `{1}`");
     public static readonly DiagnosticDescriptor UnknownPublishKind = Error("SMG2032", "Unknown publication kind", "`{0}` is not a kind of published view; expected: mrr");
+    public static readonly DiagnosticDescriptor SplitJoinOutsideDerived = Error("SMG2033", "Split join outside a derived view", "The join of `{0}` in explore `{1}` splits a string; only a derived view's joins can (define a derived view with this join and explore it)");
 
     // SMG22xx: types, functions and aggregation
     public static readonly DiagnosticDescriptor UnknownFunction = Error("SMG2201", "Unknown function", "Unknown function `{0}`");

@@ -66,6 +66,7 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
         BoundColumn column => Column(column, owner?.Alias ?? column.View.Name),
         BoundFieldExpression reference => Reference(owner is null ? reference.Reference : reference.Reference with { Alias = AliasOf(reference.Reference, owner) }),
         BoundDatePart part => new SqlDatePart(part.Part),
+        BoundSplitValue split => new SqlSplitValue(split.Alias),
         BoundUnary unary => new SqlUnary(unary.Operator, Lower(unary.Operand, owner)),
         BoundBinary binary => new SqlBinary(binary.Operator, Lower(binary.Left, owner), Lower(binary.Right, owner)),
         BoundIsNull isNull => new SqlIsNull(Lower(isNull.Operand, owner), isNull.Negated),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using StripeModelGen.Compiler.Binding;
+using StripeModelGen.Compiler.Expressions;
 
 namespace StripeModelGen.Compiler.Sql;
 
@@ -93,7 +94,16 @@ internal sealed class TableSources(LoweringContext context)
         var derived = view.Derived ?? throw new ArgumentException($"View {view.Name} is not derived", nameof(view));
         var lowerer = new ExpressionLowerer(context, new SelectScope()) { InlineView = view };
         var from = Source(derived.From, derived.From.Name);
-        var joins = derived.Joins.Select(j => Join(j, lowerer)).ToImmutableArray();
+        var joins = derived.Joins.Select(j => Join(j, lowerer))
+            .Concat(derived.Splits.Select(s => new SqlJoin(SqlJoinType.Cross, new SqlSplitSource(lowerer.Lower(s.List, null), s.Separator, s.Name), null)))
+            .ToImmutableArray();
+        // Empty elements (a trailing separator, an empty string) are no rows.
+        var where = derived.Where is null ? null : lowerer.Lower(derived.Where, null);
+        foreach (var split in derived.Splits)
+        {
+            var nonEmpty = new SqlBinary(BinaryOperator.NotEqual, new SqlSplitValue(split.Name), SqlLiteral.String(""));
+            where = where is null ? nonEmpty : new SqlBinary(BinaryOperator.And, where, nonEmpty);
+        }
         var columns = view.Dimensions
             .Where(d => d.Type != DimensionType.Duration)
             .Select(d => new SqlSelectItem(lowerer.Value(new FieldReference(view.Name, d)), d.Name))
@@ -103,7 +113,7 @@ internal sealed class TableSources(LoweringContext context)
             Columns = columns,
             From = from,
             Joins = joins,
-            Where = derived.Where is null ? null : lowerer.Lower(derived.Where, null),
+            Where = where,
             GroupBy = derived.GroupBy is { } groupBy ? [.. groupBy.Select(d => lowerer.Value(new FieldReference(view.Name, d)))] : [],
         };
     }

@@ -44,7 +44,7 @@ public sealed class ModelFileReader
     private static readonly MappingReader.Shape FilterShape = new(["field", "value"], NameKeys: ["field"], NamedFormat: "the filter on `{0}`");
     private static readonly MappingReader.Shape ExploreShape = new(["name", "view", "label", "description", "joins", "sql_always_where", "always_filter", "hidden"]);
     private static readonly MappingReader.Shape JoinShape = new(
-        ["name", "view", "sql_on", "relationship", "type"],
+        ["name", "view", "sql_on", "relationship", "type", "split", "separator"],
         Aliases: new Dictionary<string, string> { ["from"] = "view", ["foreign_key"] = "sql_on", ["relation"] = "relationship" },
         NameKeys: ["name", "view"]);
     private static readonly MappingReader.Shape DashboardShape = new(
@@ -272,10 +272,33 @@ public sealed class ModelFileReader
     {
         if (Open(node, "a join", JoinShape) is not { } m)
             return null;
+        if (m.Syntax.Find("split") is not null)
+            return SplitJoin(m);
         var view = m.RequiredScalar("view");
         if (view is null)
             return null;
+        if (m.Scalar("separator") is { } separator)
+            _diagnostics.Report(DiagnosticCatalog.MissingKey, separator.Location, "A join with `separator`", "split");
         return new JoinSyntax(m.Syntax, m.Scalar("name"), view, m.Scalar("sql_on"), m.Scalar("relationship"), m.Scalar("type"));
+    }
+
+    /// <summary>A join splitting a string into rows: <c>name</c> and <c>split</c> required, no view or condition.</summary>
+    private JoinSyntax? SplitJoin(MappingReader m)
+    {
+        var split = m.RequiredScalar("split");
+        var name = m.RequiredScalar("name");
+        foreach (var key in new[] { "view", "sql_on", "relationship", "type" })
+        {
+            if (m.Scalar(key) is { } conflicting)
+            {
+                _diagnostics.Report(DiagnosticCatalog.MutuallyExclusiveKeys, conflicting.Location, key, "split");
+                return null;
+            }
+        }
+        var separator = m.RequiredScalar("separator");
+        if (split is null || name is null || separator is null)
+            return null;
+        return new JoinSyntax(m.Syntax, name, null, null, null, null, split, separator);
     }
 
     private DashboardSyntax? Dashboard(YamlNodeSyntax node)

@@ -119,14 +119,20 @@ public sealed record ExploreSyntax(
     ImmutableArray<FilterSyntax> AlwaysFilter,
     YamlScalarSyntax? Hidden);
 
-/// <summary>A join; <c>name</c> defaults to <c>view</c>, and differs when one view is joined twice (<c>from:</c>).</summary>
+/// <summary>
+/// A join; <c>name</c> defaults to <c>view</c>, and differs when one view is joined twice (<c>from:</c>).
+/// A split join (only in a derived view) has <c>split:</c> (a string expression) and <c>separator:</c>
+/// instead of <c>view:</c>, and a <c>name:</c>: one row per element of the string, read as <c>${name.value}</c>.
+/// </summary>
 public sealed record JoinSyntax(
     YamlMappingSyntax Node,
     YamlScalarSyntax? Name,
     YamlScalarSyntax? View,
     YamlScalarSyntax? SqlOn,
     YamlScalarSyntax? Relationship,
-    YamlScalarSyntax? Type);
+    YamlScalarSyntax? Type,
+    YamlScalarSyntax? Split = null,
+    YamlScalarSyntax? Separator = null);
 
 public sealed record DashboardSyntax(
     YamlScalarSyntax Name,

@@ -45,7 +45,7 @@ public sealed class CoverageTests
         [
             "queries/active_billing_meters.sql", "queries/active_subscription_products.sql", "queries/customer_hourly_meter_usage.sql",
             "queries/customer_invalid_meter_events.sql", "queries/invalid_coupons.sql", "queries/invoice_discounts.sql", "queries/promotion_codes_redeemed.sql",
-            "queries/subscription_invoices.sql", "queries/subscription_price_tiers.sql", "queries/top_customers_by_net_charges.sql",
+            "queries/subscription_discounts.sql", "queries/subscription_invoices.sql", "queries/subscription_price_tiers.sql", "queries/top_customers_by_net_charges.sql",
             "queries/trialing_subscriptions.sql", "queries/unpaid_subscriptions.sql",
         ],
     };

@@ -35,6 +35,12 @@ public sealed class CrossSourceTests(PostgresFixture fixture) : ShippedTests(fix
         ["segment:queries/active_subscription_products.sql"] =
             "subscription_items.product_id is COALESCE(price_product_id, plan_product_id), columns only Sigma's denormalised "
             + "subscription_items has (error 42703 on Segment's subscription_items)",
+        ["fivetran:queries/subscription_discounts.sql"] =
+            "subscriptions.discounts, the comma-separated discount ids the query splits into rows, is a column only Sigma's "
+            + "subscriptions has (error 42703 on Fivetran's subscription_history)",
+        ["segment:queries/subscription_discounts.sql"] =
+            "subscriptions.discounts, the comma-separated discount ids the query splits into rows, is a column only Sigma's "
+            + "subscriptions has (error 42703 on Segment's subscriptions, which has the single discount_id)",
         ["segment:tiles/invoice_lookup/line_items.sql"] =
             "Segment's invoice_lines has no price column: the source maps price_id to plan_id, which is NULL on lines of one-time "
             + "prices (only recurring prices have a plan), so such a line shows no price over Segment",

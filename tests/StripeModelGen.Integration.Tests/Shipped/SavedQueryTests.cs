@@ -216,6 +216,22 @@ public sealed class SavedQueryTests(PostgresFixture fixture) : ShippedTests(fixt
     }
 
     [Fact]
+    public async Task Subscriptions_with_each_listed_discount_and_its_coupon()
+    {
+        var discounts = Data.Discounts.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var coupons = Data.Coupons.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var all = Distinct(Data.Subscriptions
+                .SelectMany(s => (s.Discounts ?? "").Split(',').Select(id => id.Trim()).Where(id => id.Length > 0).Select(id => (Subscription: s, DiscountId: id)))
+                .Where(x => discounts.TryGetValue(x.DiscountId, out var d) && coupons.Contains(d.CouponId))
+                .Select(x => Row(x.Subscription.Id, x.Subscription.CustomerId, x.DiscountId, discounts[x.DiscountId].CouponId)))
+            .ToList();
+        var expected = Sorted(all, Asc(0), Asc(2), Asc(1), Asc(3)).Take(3).ToList();
+        Assert.Equal(3, expected.Count);
+        Assert.True(all.Count > 3);
+        await AssertRowsAsync(Queries + "subscription_discounts.sql", expected);
+    }
+
+    [Fact]
     public async Task Promotion_codes_with_times_redeemed()
     {
         var expected = SortedByAll(Data.PromotionCodes.Select(p => Row(p.Id, p.Code, p.TimesRedeemed))).Take(3).ToList();
