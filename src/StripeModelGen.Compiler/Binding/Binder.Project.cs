@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using StripeModelGen.Compiler.Diagnostics;
 using StripeModelGen.Compiler.Syntax;
+using StripeModelGen.Compiler.Syntax.Yaml;
 using StripeModelGen.Compiler.Text;
 
 namespace StripeModelGen.Compiler.Binding;
@@ -32,11 +33,35 @@ public sealed partial class Binder
                     var storage = column.Type is null ? ColumnStorage.Native : ParseEnum<ColumnStorage>(column.Type, "column storage") ?? ColumnStorage.Native;
                     columns[column.Name.Value] = new SourceColumnSymbol(column.Name.Value, column.Column?.Value ?? column.Name.Value, storage);
                 }
-                tables[table.Name.Value] = new SourceTableSymbol(table.Name.Value, table.Table?.Value ?? table.Name.Value, columns.ToImmutable());
+                foreach (var missing in table.Missing)
+                {
+                    if (table.Columns.Any(c => c.Name.Value == missing.Value))
+                        _diagnostics.Report(DiagnosticCatalog.MissingColumnStored, missing.Location, missing.Value, table.Name.Value);
+                    else if (Declare(columnNames, missing, "Missing column"))
+                        columns[missing.Value] = new SourceColumnSymbol(missing.Value, missing.Value, ColumnStorage.Native, Missing: true);
+                }
+                tables[table.Name.Value] = new SourceTableSymbol(table.Name.Value, table.Table?.Value ?? table.Name.Value, BindRowConditions(table), columns.ToImmutable());
             }
             sources.Add(new SourceSymbol(source.Name.Value, source.Description?.Value, source.Database?.Value, source.Schema?.Value, tables.ToImmutable()) { Location = source.Name.Location });
         }
         return sources.ToImmutable();
+    }
+
+    /// <summary>A source table's <c>where:</c>: booleans and numbers as written plainly, anything else (or quoted) as a string.</summary>
+    private ImmutableArray<SourceRowCondition> BindRowConditions(SourceTableSyntax table)
+    {
+        // Each column appears once: the YAML reader rejects duplicate keys.
+        var conditions = ImmutableArray.CreateBuilder<SourceRowCondition>();
+        foreach (var condition in table.Where)
+        {
+            var value = condition.Value;
+            object typed = value.Style != YamlScalarStyle.Plain ? value.Value
+                : value.Value is "true" or "false" ? value.Value == "true"
+                : decimal.TryParse(value.Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number
+                : value.Value;
+            conditions.Add(new SourceRowCondition(condition.Column.Value, typed));
+        }
+        return conditions.ToImmutable();
     }
 
     private ProjectSettings BindProject(ImmutableArray<SourceSymbol> sources)

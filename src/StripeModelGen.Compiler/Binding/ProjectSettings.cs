@@ -21,10 +21,22 @@ public sealed record SourceSymbol(string Name, string? Description, string? Data
     public Text.TextLocation Location { get; init; }
 }
 
-public sealed record SourceTableSymbol(string Name, string Table, ImmutableSortedDictionary<string, SourceColumnSymbol> Columns);
+/// <summary>
+/// A logical table as one source stores it: the physical <see cref="Table"/>, the rows of it that are read
+/// (all of them unless <see cref="Where"/> has conditions; a history-mode table keeps its current rows) and
+/// the columns that differ.
+/// </summary>
+public sealed record SourceTableSymbol(string Name, string Table, ImmutableArray<SourceRowCondition> Where, ImmutableSortedDictionary<string, SourceColumnSymbol> Columns)
+{
+    /// <summary>True when the source does not have this logical column (<c>missing:</c>): whatever reads it is not compiled for the source.</summary>
+    public bool Lacks(string column) => Columns.GetValueOrDefault(column)?.Missing ?? false;
+}
 
-/// <summary>A column stored under another name or in another form (<see cref="Storage"/>).</summary>
-public sealed record SourceColumnSymbol(string Name, string Column, ColumnStorage Storage);
+/// <summary>Only rows whose physical <see cref="Column"/> equals <see cref="Value"/> (a bool, decimal or string) are read.</summary>
+public sealed record SourceRowCondition(string Column, object Value);
+
+/// <summary>A column stored under another name or in another form (<see cref="Storage"/>), or not at all (<see cref="Missing"/>).</summary>
+public sealed record SourceColumnSymbol(string Name, string Column, ColumnStorage Storage, bool Missing = false);
 
 /// <summary>How a source stores a column the model reads as something else.</summary>
 public enum ColumnStorage

@@ -94,6 +94,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor GroupByNotDimension = Error("SMG2031", "Group-by is not a dimension", "`{0}` is not a dimension of derived view `{1}`");
     public static readonly DiagnosticDescriptor UnknownPublishKind = Error("SMG2032", "Unknown publication kind", "`{0}` is not a kind of published view; expected: mrr");
     public static readonly DiagnosticDescriptor SplitJoinOutsideDerived = Error("SMG2033", "Split join outside a derived view", "The join of `{0}` in explore `{1}` splits a string; only a derived view's joins can (define a derived view with this join and explore it)");
+    public static readonly DiagnosticDescriptor MissingColumnStored = Error("SMG2034", "Column both stored and missing", "Column `{0}` of table `{1}` is listed under `missing:`, so it cannot also be listed under `columns:`");
 
     // SMG22xx: types, functions and aggregation
     public static readonly DiagnosticDescriptor UnknownFunction = Error("SMG2201", "Unknown function", "Unknown function `{0}`");
@@ -133,7 +134,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FanoutWithoutPrimaryKey = Error("SMG3002", "Fanout cannot be undone", "`{0}` would be inflated by the one-to-many join of `{1}`, and view `{2}` has no primary key to aggregate it at its own grain");
     public static readonly DiagnosticDescriptor AliasNotJoined = Error("SMG3003", "View not joined", "`{0}` reads view `{1}`, which explore `{2}` does not join under that name");
     public static readonly DiagnosticDescriptor UnknownQueryName = Error("SMG3004", "Unknown query", "Unknown {0} `{1}`");
-    public static readonly DiagnosticDescriptor UnavailableForSource = Warning("SMG3005", "Unavailable for this source", "{0} `{1}` is not available for source `{2}`: it reads table `{3}`, which `{2}` does not have; no SQL was written for it");
+    public static readonly DiagnosticDescriptor UnavailableForSource = Warning("SMG3005", "Unavailable for this source", "{0} `{1}` is not available for source `{2}`: it reads {3}, which `{2}` does not have; no SQL was written for it");
+    public static readonly DiagnosticDescriptor LeftOutForSource = Warning("SMG3006", "Column left out for this source", "Column `{0}` of view `{1}` is left out for source `{2}`: it reads {3}, which `{2}` does not have");
 
     // SMG4xxx: dialects
     // SMG40xx: loading dialect files (dialects/<name>.yml)

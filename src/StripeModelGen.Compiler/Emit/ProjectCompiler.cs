@@ -20,19 +20,24 @@ public static class ProjectCompiler
         var artifacts = ImmutableArray.CreateBuilder<CompiledArtifact>();
         foreach (var view in model.Views)
         {
-            if (ReportUnavailable("View", view.Name, [view], context, view.Location, diagnostics))
-                continue;
+            var leftOut = SqlLowerer.ColumnsLeftOut(view, context).ToList();
             var statement = SqlLowerer.LowerView(view, context);
-            var columns = ((SqlSelect)statement.Query).Columns.Select(c => new ArtifactColumn(c.Alias, ColumnType(view, c.Alias))).ToImmutableArray();
+            var select = (SqlSelect)statement.Query;
+            if (IsUnavailable("View", view.Name, SourceGaps.First(statement) ?? (select.Columns.IsEmpty ? leftOut[0].Gap : null), context, view.Location, diagnostics))
+                continue;
+            foreach (var (column, gap) in leftOut)
+                diagnostics.Report(DiagnosticCatalog.LeftOutForSource, view.Location, column, view.Name, sourceName, gap);
+            var columns = select.Columns.Select(c => new ArtifactColumn(c.Alias, ColumnType(view, c.Alias))).ToImmutableArray();
             artifacts.Add(new CompiledArtifact("view", view.Name, $"views/{view.Name}.sql", Header("view", view.Name, dialect, sourceName) + write(statement), string.Empty, columns, []));
         }
         foreach (var view in model.Views.Where(v => v.Publish is not null))
         {
-            if (ReportUnavailable("View", view.Name, [view], context, view.Location, diagnostics))
-                continue;
+            var statement = SqlLowerer.LowerPublished(view, context);
             var kind = view.Publish!.Kind;
+            if (IsUnavailable("View", view.Name, SourceGaps.First(statement), context, view.Location, diagnostics))
+                continue;
             var columns = SqlLowerer.ViewColumnNames(view).Select(c => new ArtifactColumn(c, ColumnType(view, c))).ToImmutableArray();
-            var sql = Header(kind, view.Name, dialect, sourceName) + write(SqlLowerer.LowerPublished(view, context));
+            var sql = Header(kind, view.Name, dialect, sourceName) + write(statement);
             artifacts.Add(new CompiledArtifact(kind, view.Name, $"{kind}/{view.Name}.sql", sql, string.Empty, columns, []));
         }
         foreach (var dashboard in model.Dashboards)
@@ -57,26 +62,25 @@ public static class ProjectCompiler
     {
         if (QueryPlanner.Plan(query, diagnostics) is not { } plan)
             return null;
-        var views = plan.Legs.SelectMany(l => l.Joins).Concat(plan.DimensionJoins).Select(j => j.View).Prepend(query.Explore.BaseView);
+        // Warnings about SQL that is not written (the source lacks what it reads) would only distract.
+        var lowering = new DiagnosticBag();
+        var statement = SqlLowerer.Lower(plan, context, lowering);
         var what = query.Kind switch { QueryBinder.TileKind => "Tile", QueryBinder.SavedQueryKind => "Query", _ => "The query" };
-        if (ReportUnavailable(what, query.Name, views, context, query.Location, diagnostics))
+        if (IsUnavailable(what, query.Name, SourceGaps.First(statement), context, query.Location, diagnostics))
             return null;
-        var statement = SqlLowerer.Lower(plan, context, diagnostics);
+        diagnostics.AddRange(lowering.ToImmutableSorted());
         var columns = plan.Dimensions.Concat(plan.Measures).Select(f => new ArtifactColumn(f.QualifiedName, LogicalType(f))).ToImmutableArray();
         var sql = Header(query.Kind, query.Name, context.Dialect, context.Source?.Name ?? context.Project.DefaultSource) + write(statement);
         var parameters = SqlRendering.Parameters(statement, context.Dialect, query.Parameters);
         return new CompiledArtifact(query.Kind, query.Name, $"{query.Kind}/{query.Name}.sql", sql, PlanPrinter.Print(plan), columns, parameters);
     }
 
-    /// <summary>True (after a warning) when a view the artifact reads has a table the selected source lacks.</summary>
-    private static bool ReportUnavailable(string what, string name, IEnumerable<ViewSymbol> views, LoweringContext context, Text.TextLocation location, DiagnosticBag diagnostics)
+    /// <summary>True (after a warning) when the artifact reads a <paramref name="gap"/>: a table or column the selected source lacks.</summary>
+    public static bool IsUnavailable(string what, string name, string? gap, LoweringContext context, Text.TextLocation location, DiagnosticBag diagnostics)
     {
-        if (context.Source is not { } source)
+        if (gap is null)
             return false;
-        var missing = views.SelectMany(TableSources.LogicalTables).FirstOrDefault(t => !source.Tables.ContainsKey(t));
-        if (missing is null)
-            return false;
-        diagnostics.Report(DiagnosticCatalog.UnavailableForSource, location, what, name, source.Name, missing);
+        diagnostics.Report(DiagnosticCatalog.UnavailableForSource, location, what, name, context.Source?.Name ?? context.Project.DefaultSource, gap);
         return true;
     }
 

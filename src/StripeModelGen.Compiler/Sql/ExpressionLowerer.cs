@@ -183,14 +183,15 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
         _ => SqlLiteral.String(Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
     };
 
-    /// <summary>A column under its physical name; epoch integers are read as timestamps.</summary>
+    /// <summary>A column under its physical name; epoch integers are read as timestamps; a column the source lacks is marked.</summary>
     private SqlExpression Column(BoundColumn column, string alias)
     {
+        var stored = column.View.Table is { } table ? context.Source?.Tables.GetValueOrDefault(table) : null;
+        if (stored is not null && stored.Lacks(column.Column))
+            return new SqlMissingColumn(stored.Name, column.Column);
         if (column.View.ComputesWindows && column.View != InlineView)
             return new SqlColumn(alias, column.Column);
-        var mapped = column.View.Table is { } table && context.StagingRelation is null
-            ? context.Source?.Tables.GetValueOrDefault(table)?.Columns.GetValueOrDefault(column.Column)
-            : null;
+        var mapped = context.StagingRelation is null ? stored?.Columns.GetValueOrDefault(column.Column) : null;
         var physical = new SqlColumn(alias, mapped?.Column ?? column.Column);
         return mapped?.Storage switch
         {

@@ -20,6 +20,16 @@ public sealed record SqlColumn(string? Table, string Name) : SqlExpression
     public override IEnumerable<SqlExpression> Children => [];
 }
 
+/// <summary>
+/// A logical column the selected source does not have (<c>missing: true</c>). Lowering marks it rather than
+/// failing, so that whoever compiles the statement reports what is unavailable (<see cref="SourceGaps"/>);
+/// it is never written.
+/// </summary>
+public sealed record SqlMissingColumn(string Table, string Column) : SqlExpression
+{
+    public override IEnumerable<SqlExpression> Children => [];
+}
+
 /// <summary>The current element of the <see cref="SqlSplitSource"/> read under <see cref="Alias"/>, trimmed of spaces.</summary>
 public sealed record SqlSplitValue(string Alias) : SqlExpression
 {

@@ -40,12 +40,23 @@ public sealed class SqlLowerer
     /// <c>CREATE VIEW</c> for a view: every visible dimension computed from the view's own table, under its
     /// own name, money in major units, times in UTC. Dimensions that read other views need an explore.
     /// </summary>
+    /// <remarks>A column reading what the selected source lacks is left out (see <see cref="ColumnsLeftOut"/>).</remarks>
     public static SqlCreateView LowerView(ViewSymbol view, LoweringContext context) =>
-        new(null, null, view.Name, ViewSelect(view, context));
+        new(null, null, view.Name, ViewSelect(view, context, ColumnsLeftOut(view, context).Select(c => c.Column).ToHashSet(StringComparer.Ordinal)));
+
+    /// <summary>
+    /// The columns of a view's DDL that read a column the selected source does not have, each with that
+    /// column described; <see cref="LowerView"/> leaves them out.
+    /// </summary>
+    public static IEnumerable<(string Column, string Gap)> ColumnsLeftOut(ViewSymbol view, LoweringContext context) =>
+        ViewSelect(view, context, new HashSet<string>()).Columns
+            .Select(c => (c.Alias, Gap: SourceGaps.First(c.Expression)))
+            .Where(c => c.Gap is not null)
+            .Select(c => (c.Alias, c.Gap!));
 
     /// <summary>A published view (<c>publish:</c>): its columns as the view shows them, in its declared order.</summary>
     public static SqlQueryStatement LowerPublished(ViewSymbol view, LoweringContext context) =>
-        new(ViewSelect(view, context) with
+        new(ViewSelect(view, context, new HashSet<string>()) with
         {
             OrderBy = [.. view.Publish!.Sorts.Select(s => new SqlOrderItem(new SqlColumn(null, s.Field.Name), s.Descending, NullsFirst: false))],
         });
@@ -61,7 +72,7 @@ public sealed class SqlLowerer
         return new SqlQueryStatement(select with { Ctes = [.. tables.Ctes, .. select.Ctes] });
     }
 
-    private static SqlSelect ViewSelect(ViewSymbol view, LoweringContext context)
+    private static SqlSelect ViewSelect(ViewSymbol view, LoweringContext context, ISet<string> leftOut)
     {
         var scope = new SelectScope();
         var lowerer = new ExpressionLowerer(context, scope);
@@ -70,16 +81,11 @@ public sealed class SqlLowerer
         var columns = ImmutableArray.CreateBuilder<SqlSelectItem>();
         foreach (var dimension in ViewColumns(view))
         {
-            if (dimension.Type == DimensionType.Duration)
-            {
-                foreach (var interval in dimension.Intervals)
-                {
-                    var reference = new FieldReference(view.Name, dimension, null, interval);
-                    columns.Add(new SqlSelectItem(lowerer.Output(reference), reference.Name));
-                }
-                continue;
-            }
-            columns.Add(new SqlSelectItem(lowerer.Output(new FieldReference(view.Name, dimension)), dimension.Name));
+            IEnumerable<FieldReference> shown = dimension.Type == DimensionType.Duration
+                ? dimension.Intervals.Select(i => new FieldReference(view.Name, dimension, null, i))
+                : [new FieldReference(view.Name, dimension)];
+            foreach (var reference in shown.Where(r => !leftOut.Contains(r.Name)))
+                columns.Add(new SqlSelectItem(lowerer.Output(reference), reference.Name));
         }
         return SqlSelect.Empty with
         {

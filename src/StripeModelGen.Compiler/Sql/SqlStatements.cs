@@ -11,6 +11,9 @@ public sealed record SqlTable(string? Database, string? Schema, string Name, str
 /// <summary>A query or a CTE name read under an alias.</summary>
 public sealed record SqlDerivedTable(SqlQuery Query, string Alias) : SqlSource(Alias);
 
+/// <summary>A logical table the selected source does not have; like <see cref="SqlMissingColumn"/>, never written.</summary>
+public sealed record SqlMissingTable(string Table, string Alias) : SqlSource(Alias);
+
 public sealed record SqlCteReference(string Name, string Alias) : SqlSource(Alias);
 
 /// <summary>A relation written as given: a dbt <c>{{ ref('...') }}</c> or <c>{{ source('...') }}</c> call. Never user text.</summary>

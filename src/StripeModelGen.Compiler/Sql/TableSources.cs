@@ -38,7 +38,9 @@ internal sealed class TableSources(LoweringContext context)
         if (!_built.Add(view))
             return;
         var lowerer = new ExpressionLowerer(context, new SelectScope()) { InlineView = view };
+        var mapping = context.Source?.Tables.GetValueOrDefault(view.Table ?? view.Name);
         var columns = view.ColumnsRead
+            .Where(c => mapping is null || !mapping.Lacks(c))
             .Select(c => new SqlSelectItem(lowerer.Lower(new BoundColumn(view, c, view.Location), null), c))
             .Concat(view.Dimensions.Where(d => d.HasWindow).Select(d => new SqlSelectItem(lowerer.Value(new FieldReference(view.Name, d)), WindowColumn(d))))
             .ToImmutableArray();
@@ -52,14 +54,43 @@ internal sealed class TableSources(LoweringContext context)
         if (view.Derived is null)
         {
             var logical = view.Table ?? view.Name;
+            var mapping = context.Source?.Tables.GetValueOrDefault(logical);
+            if (context.Source is not null && mapping is null)
+                return new SqlMissingTable(logical, alias);
             if (context.StagingRelation is { } staging)
                 return new SqlRawSource(staging(logical), alias);
-            var physical = context.Source?.Tables.GetValueOrDefault(logical)?.Table ?? logical;
-            return new SqlTable(context.Source?.Database, context.Source?.Schema, physical, alias);
+            var table = new SqlTable(context.Source?.Database, context.Source?.Schema, mapping?.Table ?? logical, alias);
+            return mapping is { Where.IsEmpty: false } ? new SqlDerivedTable(KeptRows(view, mapping, table with { Alias = logical }), alias) : table;
         }
         Build(view);
         return new SqlCteReference(view.Name, alias);
     }
+
+    /// <summary>
+    /// The rows of a table the source reads only some of (<c>where:</c>), with the physical columns the view
+    /// reads, so that the view's columns are read from it as from the table itself.
+    /// </summary>
+    public static SqlSelect KeptRows(ViewSymbol view, SourceTableSymbol mapping, SqlSource table) =>
+        SqlSelect.Empty with
+        {
+            Columns = [.. view.ColumnsRead.Where(c => !mapping.Lacks(c))
+                .Select(c => mapping.Columns.GetValueOrDefault(c)?.Column ?? c)
+                .Distinct(StringComparer.Ordinal)
+                .Select(c => new SqlSelectItem(new SqlColumn(table.Alias, c), c))],
+            From = table,
+            Where = RowCondition(mapping, table.Alias),
+        };
+
+    /// <summary>The conjunction of a source table's <c>where:</c> conditions on its physical columns; null when it has none.</summary>
+    public static SqlExpression? RowCondition(SourceTableSymbol mapping, string alias) =>
+        mapping.Where
+            .Select(c => (SqlExpression)new SqlBinary(BinaryOperator.Equal, new SqlColumn(alias, c.Column), c.Value switch
+            {
+                bool b => b ? SqlLiteral.True : SqlLiteral.False,
+                decimal d => SqlLiteral.Number(d),
+                var other => SqlLiteral.String((string)other),
+            }))
+            .Aggregate((SqlExpression?)null, (all, next) => all is null ? next : new SqlBinary(BinaryOperator.And, all, next));
 
     public SqlJoin Join(JoinSymbol join, ExpressionLowerer lowerer)
     {

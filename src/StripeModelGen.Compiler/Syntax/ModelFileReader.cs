@@ -24,7 +24,7 @@ public sealed class ModelFileReader
         Aliases: new Dictionary<string, string> { ["week_start"] = "week_start_day", ["source"] = "default_source", ["dialect"] = "default_dialect" });
     private static readonly MappingReader.Shape ConstantShape = new(["name", "value", "allowed_values", "description"]);
     private static readonly MappingReader.Shape SourceShape = new(["name", "description", "database", "schema", "tables"]);
-    private static readonly MappingReader.Shape SourceTableShape = new(["name", "table", "columns"]);
+    private static readonly MappingReader.Shape SourceTableShape = new(["name", "table", "where", "columns", "missing"]);
     private static readonly MappingReader.Shape SourceColumnShape = new(["name", "column", "type"]);
     private static readonly MappingReader.Shape ViewShape = new(
         ["name", "label", "description", "table", "derived", "publish", "dimensions", "measures", "drill_fields"],
@@ -155,7 +155,22 @@ public sealed class ModelFileReader
     {
         if (Open(node, "a source table", SourceTableShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
-        return new SourceTableSyntax(name, m.Scalar("table"), m.Objects("columns", SourceColumn));
+        return new SourceTableSyntax(name, m.Scalar("table"), RowConditions(m), m.Objects("columns", SourceColumn), m.ScalarList("missing"));
+    }
+
+    private ImmutableArray<SourceRowConditionSyntax> RowConditions(MappingReader m)
+    {
+        if (m.Mapping("where") is not { } mapping)
+            return [];
+        var builder = ImmutableArray.CreateBuilder<SourceRowConditionSyntax>();
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Value is YamlScalarSyntax { IsNull: false } value)
+                builder.Add(new SourceRowConditionSyntax(entry.Key, value));
+            else if (!entry.Value.IsMissing)
+                _diagnostics.Report(DiagnosticCatalog.ExpectedScalar, entry.Value.Location, $"row filter `{entry.Key.Value}`", entry.Value.Description);
+        }
+        return builder.ToImmutable();
     }
 
     private SourceColumnSyntax? SourceColumn(YamlNodeSyntax node)

@@ -44,7 +44,19 @@ public sealed record ConstantSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Val
 /// <summary>A warehouse layout (sigma, segment, fivetran): logical tables mapped to physical ones.</summary>
 public sealed record SourceSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Description, YamlScalarSyntax? Database, YamlScalarSyntax? Schema, ImmutableArray<SourceTableSyntax> Tables);
 
-public sealed record SourceTableSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Table, ImmutableArray<SourceColumnSyntax> Columns);
+/// <summary>
+/// A logical table's physical table, the rows of it that are read (<c>where:</c>), the columns that differ and
+/// the logical columns the source does not have at all (<c>missing:</c>).
+/// </summary>
+public sealed record SourceTableSyntax(
+    YamlScalarSyntax Name,
+    YamlScalarSyntax? Table,
+    ImmutableArray<SourceRowConditionSyntax> Where,
+    ImmutableArray<SourceColumnSyntax> Columns,
+    ImmutableArray<YamlScalarSyntax> Missing);
+
+/// <summary>One entry of a source table's <c>where:</c>: only rows whose physical <see cref="Column"/> equals <see cref="Value"/> are read.</summary>
+public sealed record SourceRowConditionSyntax(YamlScalarSyntax Column, YamlScalarSyntax Value);
 
 /// <summary>A column whose physical name or storage differs from the logical one (<c>type: epoch_seconds</c> and so on).</summary>
 public sealed record SourceColumnSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Column, YamlScalarSyntax? Type);

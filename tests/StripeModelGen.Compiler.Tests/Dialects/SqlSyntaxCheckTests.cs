@@ -104,6 +104,42 @@ public sealed class SqlSyntaxCheckTests
         }
     }
 
+    /// <summary>
+    /// The shipped model compiled over the Segment and Fivetran sources (the snapshots are Sigma's): every
+    /// artifact those sources can run parses with the dialect's own grammar.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DialectFiles))]
+    public void The_shipped_model_over_every_other_source_parses_with_the_dialects_own_grammar(string file)
+    {
+        var dialect = DialectFileReader.ExpectedName(file);
+        SkipUnlessCheckerInstalled();
+
+        var directory = Directory.CreateTempSubdirectory("smg-sqlcheck-");
+        try
+        {
+            var count = 0;
+            foreach (var source in new[] { "segment", "fivetran" })
+            {
+                var loaded = Compilation.LoadDirectory(RepositoryRoot.Combine("models", "stripe"), new CompilationOptions(source));
+                Assert.True(loaded.Model is not null, string.Join("\n", loaded.Diagnostics));
+                var project = Compilation.Compile(loaded.Model, dialect).Project;
+                Assert.NotNull(project);
+                foreach (var artifact in project.Artifacts)
+                    File.WriteAllText(Path.Combine(directory.FullName, $"{source}~{artifact.Path.Replace('/', '~')}"), artifact.Sql);
+                count += project.Artifacts.Length;
+            }
+            var (exitCode, output, error) = RunChecker(directory.FullName, dialect);
+
+            Assert.True(exitCode == 0, $"check.mjs exited with {exitCode}:\n{error}\n{FailingStatements(error)}");
+            Assert.Equal(count, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("OK ", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void The_checker_rejects_what_postgresql_rejects()
     {

@@ -315,6 +315,9 @@ public sealed class SqlWriterLayoutTests
         Assert.Throws<ArgumentException>(() => SqlWriter.Write(Ast.SelectExpression(new SqlCast(Num(1), ScalarType.Any)), Dialect.Postgres, diagnostics));
         Assert.Throws<ArgumentException>(() => SqlWriter.Write(Ast.SelectExpression(Part(DatePart.Day)), Dialect.Postgres, diagnostics));
         Assert.Throws<ArgumentException>(() => SqlWriter.Write(Statement(new SqlValues(["a"], [[Num(1), Num(2)]])), Dialect.Postgres, diagnostics));
+        // What the source lacks is reported before writing (SourceGaps); a mark reaching the writer is a bug.
+        Assert.Throws<ArgumentException>(() => SqlWriter.Write(Ast.SelectExpression(new SqlMissingColumn("t", "c")), Dialect.Postgres, diagnostics));
+        Assert.Throws<ArgumentException>(() => SqlWriter.Write(Statement(Select(Item(Num(1), "a")).From(new SqlMissingTable("t", "t"))), Dialect.Postgres, diagnostics));
         Assert.Equal(0, diagnostics.Count);
     }
 
@@ -328,7 +331,7 @@ public sealed class SqlWriterLayoutTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["SqlBetween", "SqlBinary", "SqlCase", "SqlCast", "SqlColumn", "SqlCreateView", "SqlCteReference", "SqlDatePart", "SqlDerivedTable", "SqlFunction", "SqlIn", "SqlIsNull", "SqlLike", "SqlLiteral", "SqlParameter", "SqlQueryStatement", "SqlRawSource", "SqlSelect", "SqlSplitSource", "SqlSplitValue", "SqlTable", "SqlUnary", "SqlUnionAll", "SqlValues"],
+            ["SqlBetween", "SqlBinary", "SqlCase", "SqlCast", "SqlColumn", "SqlCreateView", "SqlCteReference", "SqlDatePart", "SqlDerivedTable", "SqlFunction", "SqlIn", "SqlIsNull", "SqlLike", "SqlLiteral", "SqlMissingColumn", "SqlMissingTable", "SqlParameter", "SqlQueryStatement", "SqlRawSource", "SqlSelect", "SqlSplitSource", "SqlSplitValue", "SqlTable", "SqlUnary", "SqlUnionAll", "SqlValues"],
             kinds);
     }
 }

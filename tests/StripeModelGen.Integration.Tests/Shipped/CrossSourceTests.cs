@@ -11,41 +11,11 @@ namespace StripeModelGen.Integration.Tests.Shipped;
 /// source's layout (schema <c>stripe</c>) and returns exactly the rows it returns compiled for Sigma over
 /// the Sigma layout, whose rows the other tests of this folder check against the oracle. Every run of an
 /// artifact is compared: each bound customer or invoice of <see cref="LookupSubjects"/>, each pinned day
-/// for relative dates. Artifacts a source lacks the tables of are not compiled for it (SMG3005, see
-/// <see cref="CoverageTests"/>).
+/// for relative dates. Artifacts a source lacks the tables or columns of are not compiled for it (SMG3005,
+/// see <see cref="CoverageTests"/>).
 /// </summary>
 public sealed class CrossSourceTests(PostgresFixture fixture) : ShippedTests(fixture)
 {
-    /// <summary>
-    /// Artifacts whose results differ from Sigma's, with the reason: the model is wrong for that source, or
-    /// the source does not hold the fact. They are reported and skipped with the reason rather than bent;
-    /// one that agrees again fails, to be taken off this list.
-    /// </summary>
-    internal static readonly Dictionary<string, string> KnownDifferences = new(StringComparer.Ordinal)
-    {
-        ["fivetran:tiles/customer_lookup/subscriptions.sql"] =
-            "the fivetran source reads subscriptions from the history-mode table subscription_history without keeping only the current "
-            + "version (_fivetran_active), so a subscription that was trialing or active before its current status is listed once per version",
-        ["fivetran:queries/trialing_subscriptions.sql"] =
-            "the SQL reads subscription_history.price_id, which Fivetran's subscription_history does not have (error 42703); it would also "
-            + "list the trialing history versions of subscriptions no longer in trial",
-        ["fivetran:queries/active_subscription_products.sql"] =
-            "subscription_items.product_id is COALESCE(price_product_id, plan_product_id), columns only Sigma's denormalised "
-            + "subscription_items has (error 42703 on Fivetran's subscription_item); subscription_history's active history versions would also add rows",
-        ["segment:queries/active_subscription_products.sql"] =
-            "subscription_items.product_id is COALESCE(price_product_id, plan_product_id), columns only Sigma's denormalised "
-            + "subscription_items has (error 42703 on Segment's subscription_items)",
-        ["fivetran:queries/subscription_discounts.sql"] =
-            "subscriptions.discounts, the comma-separated discount ids the query splits into rows, is a column only Sigma's "
-            + "subscriptions has (error 42703 on Fivetran's subscription_history)",
-        ["segment:queries/subscription_discounts.sql"] =
-            "subscriptions.discounts, the comma-separated discount ids the query splits into rows, is a column only Sigma's "
-            + "subscriptions has (error 42703 on Segment's subscriptions, which has the single discount_id)",
-        ["segment:tiles/invoice_lookup/line_items.sql"] =
-            "Segment's invoice_lines has no price column: the source maps price_id to plan_id, which is NULL on lines of one-time "
-            + "prices (only recurring prices have a plan), so such a line shows no price over Segment",
-    };
-
     public static TheoryData<string, string> Artifacts()
     {
         var data = new TheoryData<string, string>();
@@ -87,11 +57,6 @@ public sealed class CrossSourceTests(PostgresFixture fixture) : ShippedTests(fix
             return;
         }
         var differences = await DifferencesAsync(source, path);
-        if (KnownDifferences.TryGetValue($"{source}:{path}", out var reason))
-        {
-            Assert.True(differences.Length > 0, $"{path} over {source} now returns sigma's rows: take it off {nameof(KnownDifferences)}");
-            Assert.Skip($"Known difference between {source} and sigma: {reason}.{differences}");
-        }
         Assert.True(differences.Length == 0, $"{path} over {source} differs from sigma:{differences}");
     }
 

@@ -67,7 +67,7 @@ internal sealed class DbtProjectBuilder
 
     public DbtProject? Build()
     {
-        var views = _model.Views.Where(v => IsAvailable("View", v.Name, [v], v.Location)).ToImmutableArray();
+        var views = _model.Views.Where(IsAvailable).ToImmutableArray();
         var tables = views.Where(v => v.Derived is null).GroupBy(v => v.Table ?? v.Name, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToImmutableArray();
@@ -155,16 +155,22 @@ internal sealed class DbtProjectBuilder
     private void AddStaging(string table, ImmutableArray<ViewSymbol> views)
     {
         var name = DbtNames.Staging(table);
-        var columns = views.SelectMany(v => v.ColumnsRead).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+        var mapping = _source?.Tables.GetValueOrDefault(table);
+        var columns = views.SelectMany(v => v.ColumnsRead).Where(c => mapping is null || !mapping.Lacks(c))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
         // The columns are lowered as the first view over the table reads them (renames, epoch conversions), then read under the table's name.
         var lowerer = new ExpressionLowerer(_sourceContext, new SelectScope());
         var items = columns.Select(c => new SqlSelectItem(lowerer.Lower(new BoundColumn(views[0], c, views[0].Location), null), c)).ToImmutableArray();
         if (items.IsEmpty)
             items = [new SqlSelectItem(SqlLiteral.Number(1), "_row")];
-        var select = SqlSelect.Empty with { Columns = items, From = new SqlRawSource(Placeholder.Source(table), table) };
+        var select = SqlSelect.Empty with
+        {
+            Columns = items,
+            From = new SqlRawSource(Placeholder.Source(table), table),
+            Where = mapping is null ? null : TableSources.RowCondition(mapping, table),
+        };
         var statement = new ColumnTableRenamer(views[0].Name, table).Apply(new SqlQueryStatement(select));
 
-        var mapping = _source?.Tables.GetValueOrDefault(table);
         var physical = mapping?.Table ?? table;
         var description = (physical == table ? $"The `{table}` table of source {_sourceName}" : $"The `{physical}` table of source {_sourceName}, as logical table `{table}`")
             + ": the columns the model reads, under the model's names"
@@ -205,10 +211,12 @@ internal sealed class DbtProjectBuilder
         SqlStatement statement = view.Derived is not null && _rowsModels[view] == name
             ? SqlLowerer.LowerDerivedRows(view, _context)
             : new SqlQueryStatement(SqlLowerer.LowerView(view, _context).Query);
+        var leftOut = SqlLowerer.ColumnsLeftOut(view, _sourceContext).Select(c => c.Column).ToHashSet(StringComparer.Ordinal);
         var columns = SqlLowerer.ViewColumns(view)
             .SelectMany(d => d.Type == DimensionType.Duration
                 ? d.Intervals.Select(i => (Name: new FieldReference(view.Name, d, null, i).Name, Dimension: d))
                 : [(Name: d.Name, Dimension: d)])
+            .Where(c => !leftOut.Contains(c.Name))
             .Select(c => new DbtColumn(c.Name, c.Dimension.Description, tests.Of(view, c.Name)))
             .ToImmutableArray();
         var published = view.Publish is not null;
@@ -228,9 +236,12 @@ internal sealed class DbtProjectBuilder
             return;
         var views = plan.Legs.SelectMany(l => l.Joins).Concat(plan.DimensionJoins).Select(j => j.View).Prepend(query.Explore.BaseView).Distinct().ToList();
         var what = kind == DbtModelKind.Tile ? "Tile" : "Query";
-        if (!IsAvailable(what, query.Name, views, query.Location))
+        var lowering = new DiagnosticBag();
+        var lowered = SqlLowerer.Lower(plan, _context, lowering);
+        if (ProjectCompiler.IsUnavailable(what, query.Name, SourceGaps.First(lowered), _sourceContext, query.Location, _diagnostics))
             return;
-        var statement = Present(SqlLowerer.Lower(plan, _context, _diagnostics));
+        _diagnostics.AddRange(lowering.ToImmutableSorted());
+        var statement = Present(lowered);
         var columns = plan.Dimensions.Concat(plan.Measures)
             .Select(f => new DbtColumn(DbtNames.Column(f.QualifiedName), f.Field.Description, []))
             .ToImmutableArray();
@@ -283,16 +294,20 @@ internal sealed class DbtProjectBuilder
         return text.EndsWith(';') ? text[..^1] : text;
     }
 
-    /// <summary>True when every table the views read exists in the source; otherwise warns (SMG3005) as <c>compile</c> does.</summary>
-    private bool IsAvailable(string what, string name, IEnumerable<ViewSymbol> views, TextLocation location)
+    /// <summary>
+    /// True when the view reads nothing the source lacks but columns it can leave out (reported, SMG3006);
+    /// otherwise warns (SMG3005) as <c>compile</c> does.
+    /// </summary>
+    private bool IsAvailable(ViewSymbol view)
     {
-        if (_source is null)
-            return true;
-        var missing = views.SelectMany(TableSources.LogicalTables).FirstOrDefault(t => !_source.Tables.ContainsKey(t));
-        if (missing is null)
-            return true;
-        _diagnostics.Report(DiagnosticCatalog.UnavailableForSource, location, what, name, _source.Name, missing);
-        return false;
+        var leftOut = SqlLowerer.ColumnsLeftOut(view, _sourceContext).ToList();
+        SqlStatement statement = view.Derived is not null ? SqlLowerer.LowerDerivedRows(view, _sourceContext) : SqlLowerer.LowerView(view, _sourceContext);
+        var empty = statement is SqlCreateView { Query: SqlSelect { Columns.IsEmpty: true } };
+        if (ProjectCompiler.IsUnavailable("View", view.Name, SourceGaps.First(statement) ?? (empty ? leftOut[0].Gap : null), _sourceContext, view.Location, _diagnostics))
+            return false;
+        foreach (var (column, gap) in leftOut)
+            _diagnostics.Report(DiagnosticCatalog.LeftOutForSource, view.Location, column, view.Name, _sourceName, gap);
+        return true;
     }
 
     private static string? FileOf(TextLocation location) => location.Source is null ? null : location.Path.Replace('\\', '/');

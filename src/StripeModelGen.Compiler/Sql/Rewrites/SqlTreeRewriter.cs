@@ -20,6 +20,9 @@ public abstract class SqlTreeRewriter : SqlRewrite
     /// <summary>The post-order hook: <paramref name="node"/>'s children are already rewritten.</summary>
     protected virtual SqlExpression RewriteNode(SqlExpression node) => node;
 
+    /// <summary>The hook for a FROM or JOIN source, after a derived table's query or a split's list was rewritten.</summary>
+    protected virtual SqlSource RewriteSourceNode(SqlSource source) => source;
+
     /// <summary>The hook for a whole SELECT, after its parts were rewritten.</summary>
     protected virtual SqlSelect RewriteSelect(SqlSelect select) => select;
 
@@ -53,12 +56,12 @@ public abstract class SqlTreeRewriter : SqlRewrite
         return rows == values.Rows ? values : values with { Rows = rows };
     }
 
-    private SqlSource RewriteSource(SqlSource source) => source switch
+    private SqlSource RewriteSource(SqlSource source) => RewriteSourceNode(source switch
     {
         SqlDerivedTable derived => RewriteQuery(derived.Query) is var q && Same(q, derived.Query) ? derived : derived with { Query = q },
         SqlSplitSource split => Rewrite(split.List) is var list && Same(list, split.List) ? split : split with { List = list },
         _ => source,
-    };
+    });
 
     private SqlJoin RewriteJoin(SqlJoin join)
     {
@@ -79,7 +82,7 @@ public abstract class SqlTreeRewriter : SqlRewrite
     {
         switch (expression)
         {
-            case SqlColumn or SqlLiteral or SqlParameter or SqlDatePart or SqlSplitValue:
+            case SqlColumn or SqlLiteral or SqlParameter or SqlDatePart or SqlSplitValue or SqlMissingColumn:
                 return expression;
             case SqlUnary unary:
                 return Rewrite(unary.Operand) is var unaryOperand && Same(unaryOperand, unary.Operand) ? unary : unary with { Operand = unaryOperand };

@@ -41,6 +41,7 @@ internal static class FivetranShape
             .Same("id", "amount", "available_on", "created", "currency", "description", "fee", "net", "reporting_category", "status", "type")
             .Renamed("source", "source_id")
             .Renamed("payout_id", "automatic_transfer_id")
+            .Constant("exchange_rate", SigmaType.Double, null)   // the dataset has no currency conversions
             .Build(),
         Table("charges", "charge")
             .Same("id", "amount", "amount_refunded", "balance_transaction_id", "calculated_statement_descriptor", "captured", "created", "currency",
@@ -62,6 +63,9 @@ internal static class FivetranShape
             .Build(),
         Table("discounts", "discount", livemode: false)
             .Same("id", "coupon_id", "customer_id", "subscription_id")
+            .Constant("checkout_session_id", SigmaType.Varchar, null)   // the dataset discounts only subscriptions
+            .Constant("invoice_id", SigmaType.Varchar, null)
+            .Constant("invoice_item_id", SigmaType.Varchar, null)
             .EpochAsTimestamp("end", "end")
             .Renamed("start", "created")
             .Renamed("promotion_code", "promotion_code_id")
@@ -78,6 +82,8 @@ internal static class FivetranShape
                 "period_start", "starting_balance", "status", "status_transitions_finalized_at", "status_transitions_paid_at",
                 "status_transitions_voided_at", "status_transitions_marked_uncollectible_at", "subscription_id", "subtotal", "tax", "total",
                 "webhooks_delivered_at")
+            .Constant("post_payment_credit_notes_amount", SigmaType.Bigint, null)   // the dataset has no credit notes
+            .Constant("pre_payment_credit_notes_amount", SigmaType.Bigint, null)
             .Renamed("created", "date")
             .Renamed("billing", "collection_method")
             .Renamed("finalized_at", "status_transitions_finalized_at")
@@ -98,6 +104,7 @@ internal static class FivetranShape
         Table("transfers", "payout")
             .Same("id", "amount", "automatic", "balance_transaction_id", "created", "currency", "description", "failure_code", "failure_message",
                 "source_type", "status", "type")
+            .Constant("statement_descriptor", SigmaType.Varchar, null)   // the dataset's payouts have none
             .Renamed("arrival_date", "date")
             .Renamed("destination_bank_account_id", "destination_id")
             .Constant("method", SigmaType.Varchar, "standard")
@@ -108,6 +115,7 @@ internal static class FivetranShape
             .Build(context => context.Dataset.BalanceTransactions.Where(t => t.AutomaticTransferId is not null).Select(t => new ShapeRow(t))),
         Table("plans", "plan")
             .Same("id", "amount", "created", "currency", "interval", "interval_count", "nickname", "product_id", "usage_type", "aggregate_usage", "billing_scheme")
+            .Constant("trial_period_days", SigmaType.Bigint, null)   // the dataset has no plan trials
             .Computed("active", SigmaType.Boolean, (row, context) => context.Find<PriceRow>("prices", ((PlanRow)row.Row).Id).Active)
             .Constant("is_deleted", SigmaType.Boolean, false)
             .Build(),
@@ -125,6 +133,7 @@ internal static class FivetranShape
             .Build(),
         Table("products", "product")
             .Same("id", "active", "created", "description", "name", "statement_descriptor", "type", "unit_label", "shippable")
+            .Constant("url", SigmaType.Varchar, null)   // the dataset's products have none
             .Constant("is_deleted", SigmaType.Boolean, false)
             .Build(),
         Table("refunds", "refund", livemode: false)

@@ -91,12 +91,14 @@ internal static class SegmentShape
             .Build(),
         new ShapeBuilder("plans", "plans")
             .Same("id", "amount", "currency", "interval", "interval_count", "created")
+            .Constant("trial_period_days", SigmaType.Bigint, null)   // the dataset has no plan trials
             .Renamed("product", "product_id")
             .Renamed("name", "nickname")
             .Computed("received_at", SigmaType.Timestamp, ReceivedAt("created"))
             .Build(),
         new ShapeBuilder("products", "products")
             .Same("id", "active", "description", "name", "shippable")
+            .Constant("url", SigmaType.Varchar, null)   // the dataset's products have none
             .Computed("received_at", SigmaType.Timestamp, ReceivedAt("created"))
             .Build(),
         new ShapeBuilder("coupons", "coupons")
