@@ -36,38 +36,43 @@ public sealed record QueryResult(CompiledArtifact? Artifact, ImmutableArray<Diag
 
 /// <summary>
 /// The façade over the pipeline: files → syntax → bound model (<see cref="LoadDirectory"/>, <see cref="Load"/>),
-/// then bound model → SQL artifacts for a dialect (<see cref="Compile"/>, <see cref="CompileQuery"/>).
+/// then bound model → SQL artifacts for a dialect (<see cref="Compile"/>, <see cref="CompileQuery"/>, <see cref="CompileDbt"/>),
+/// optionally as of a given instant instead of the database's clock.
 /// </summary>
 public static class Compilation
 {
     /// <summary>The dialects SQL can be written for, in a stable order.</summary>
     public static ImmutableArray<string> Dialects => SqlRendering.Dialects;
 
-    /// <summary>Every view, tile and saved query of the model, for one dialect, over the model's selected source.</summary>
-    public static CompileResult Compile(BoundModel model, string dialect)
+    /// <summary>
+    /// Every view, tile and saved query of the model, for one dialect, over the model's selected source. With
+    /// <paramref name="asOf"/> (<c>--as-of</c>, see <see cref="Sql.AsOf"/>), the SQL reads that instant instead of
+    /// the database's clock (<see cref="Sql.LoweringContext.AsOf"/>); the same holds for every method here.
+    /// </summary>
+    public static CompileResult Compile(BoundModel model, string dialect, DateTimeOffset? asOf = null)
     {
         var diagnostics = new DiagnosticBag();
         if (!SqlRendering.CheckDialect(dialect, diagnostics))
             return new CompileResult(null, diagnostics.ToImmutableSorted());
-        var project = ProjectCompiler.Compile(model, dialect, model.Project.DefaultSource, s => SqlRendering.Write(s, dialect, diagnostics), diagnostics);
+        var project = ProjectCompiler.Compile(model, dialect, model.Project.DefaultSource, s => SqlRendering.Write(s, dialect, diagnostics), diagnostics, asOf);
         return new CompileResult(diagnostics.HasErrors ? null : project, diagnostics.ToImmutableSorted());
     }
 
     /// <summary>The dbt project of the model (sources, staging models, a model per view, saved query, tile and MRR query, tests), for one dialect, over the model's selected source.</summary>
-    public static DbtResult CompileDbt(BoundModel model, string dialect)
+    public static DbtResult CompileDbt(BoundModel model, string dialect, DateTimeOffset? asOf = null)
     {
         var diagnostics = new DiagnosticBag();
-        var project = Emit.Dbt.DbtProjectCompiler.Compile(model, dialect, diagnostics);
+        var project = Emit.Dbt.DbtProjectCompiler.Compile(model, dialect, diagnostics, asOf);
         return new DbtResult(diagnostics.HasErrors ? null : project, diagnostics.ToImmutableSorted());
     }
 
     /// <summary>One ad-hoc query, for one dialect.</summary>
-    public static QueryResult CompileQuery(BoundModel model, QueryRequest request, string dialect)
+    public static QueryResult CompileQuery(BoundModel model, QueryRequest request, string dialect, DateTimeOffset? asOf = null)
     {
         var diagnostics = new DiagnosticBag();
         if (!SqlRendering.CheckDialect(dialect, diagnostics) || QueryBinder.ForRequest(model, request, diagnostics) is not { } query)
             return new QueryResult(null, diagnostics.ToImmutableSorted());
-        var context = Sql.LoweringContext.For(model, model.Project.DefaultSource, dialect);
+        var context = Sql.LoweringContext.For(model, model.Project.DefaultSource, dialect, asOf);
         var artifact = ProjectCompiler.CompileQuery(query, context, s => SqlRendering.Write(s, dialect, diagnostics), diagnostics);
         return new QueryResult(diagnostics.HasErrors ? null : artifact, diagnostics.ToImmutableSorted());
     }

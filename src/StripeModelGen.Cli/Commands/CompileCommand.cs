@@ -21,17 +21,19 @@ public static class CompileCommand
         var dialect = DialectOption.Create(allowAll: true);
         var output = new Option<string>("--out") { Description = "The output directory (replaced as a whole)", HelpName = "DIR", Required = true };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 and list the files that differ if DIR is not up to date" };
+        var asOf = AsOfOption.Create();
         var command = new Command("compile", "Compile every view, dashboard tile and saved query to SQL files and a manifest");
         common.AddTo(command);
         command.Options.Add(dialect);
         command.Options.Add(output);
         command.Options.Add(check);
+        command.Options.Add(asOf);
         command.Options.Add(format);
-        command.SetAction(parseResult => Run(new CommandContext(parseResult, environment), common, format, dialect, output, check));
+        command.SetAction(parseResult => Run(new CommandContext(parseResult, environment), common, format, dialect, output, check, asOf));
         return command;
     }
 
-    private static int Run(CommandContext context, CommonOptions common, Option<string> formatOption, Option<string> dialectOption, Option<string> outputOption, Option<bool> checkOption)
+    private static int Run(CommandContext context, CommonOptions common, Option<string> formatOption, Option<string> dialectOption, Option<string> outputOption, Option<bool> checkOption, Option<string> asOfOption)
     {
         var format = DiagnosticFormatOption.Parse(context.Get(formatOption));
         var (project, loaded) = context.LoadProject(common);
@@ -42,9 +44,10 @@ public static class CompileCommand
             context.Output.WriteSummary(loaded);
             return ExitCodes.ModelErrors;
         }
+        var asOf = AsOfOption.Resolve(context, asOfOption, loaded.Model);
         var requested = context.Get(dialectOption)!;
         var dialects = DialectOption.Expand(requested);
-        var results = dialects.Select(d => (Dialect: d, Result: Compilation.Compile(loaded.Model, d))).ToList();
+        var results = dialects.Select(d => (Dialect: d, Result: Compilation.Compile(loaded.Model, d, asOf))).ToList();
         // A diagnostic of the model (a warning) is the same in every dialect: print it once.
         var diagnostics = DiagnosticOrder.Sort(results.SelectMany(r => r.Result.Diagnostics).Distinct());
         context.Output.WriteDiagnostics([.. loaded.Diagnostics, .. diagnostics], format, prefix);

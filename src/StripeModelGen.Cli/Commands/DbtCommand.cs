@@ -20,17 +20,19 @@ public static class DbtCommand
         var dialect = DialectOption.Create();
         var output = new Option<string>("--out") { Description = "The dbt project directory (replaced as a whole)", HelpName = "DIR", Required = true };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 and list the files that differ if DIR is not up to date" };
+        var asOf = AsOfOption.Create();
         var command = new Command("dbt", "Write a dbt project: sources, staging models, a model per view, saved query, dashboard tile and MRR query, with schema tests");
         common.AddTo(command);
         command.Options.Add(dialect);
         command.Options.Add(output);
         command.Options.Add(check);
+        command.Options.Add(asOf);
         command.Options.Add(format);
-        command.SetAction(parseResult => Run(new CommandContext(parseResult, environment), common, format, dialect, output, check));
+        command.SetAction(parseResult => Run(new CommandContext(parseResult, environment), common, format, dialect, output, check, asOf));
         return command;
     }
 
-    private static int Run(CommandContext context, CommonOptions common, Option<string> formatOption, Option<string> dialectOption, Option<string> outputOption, Option<bool> checkOption)
+    private static int Run(CommandContext context, CommonOptions common, Option<string> formatOption, Option<string> dialectOption, Option<string> outputOption, Option<bool> checkOption, Option<string> asOfOption)
     {
         var format = DiagnosticFormatOption.Parse(context.Get(formatOption));
         var (project, loaded) = context.LoadProject(common);
@@ -41,7 +43,7 @@ public static class DbtCommand
             context.Output.WriteSummary(loaded);
             return ExitCodes.ModelErrors;
         }
-        var compiled = Compilation.CompileDbt(loaded.Model, context.Get(dialectOption)!);
+        var compiled = Compilation.CompileDbt(loaded.Model, context.Get(dialectOption)!, AsOfOption.Resolve(context, asOfOption, loaded.Model));
         context.Output.WriteDiagnostics([.. loaded.Diagnostics, .. compiled.Diagnostics], format, prefix);
         if (compiled.Project is null)
             return ExitCodes.ModelErrors;

@@ -18,9 +18,10 @@ public static class QueryCommand
         var filters = new Option<string[]>("--filter") { Description = "A filter, field=Looker filter expression; repeatable", HelpName = "f=expr", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var sorts = new Option<string[]>("--sort") { Description = "Sort by a selected field, optionally :desc; repeatable", HelpName = "f[:desc]", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var limit = new Option<int?>("--limit") { Description = "At most N rows", HelpName = "N" };
+        var asOf = AsOfOption.Create();
         var command = new Command("query", "Print the SQL of an ad-hoc query");
         common.AddTo(command);
-        foreach (var option in new Option[] { dialect, explore, fields, filters, sorts, limit, format })
+        foreach (var option in new Option[] { dialect, explore, fields, filters, sorts, limit, asOf, format })
             command.Options.Add(option);
         command.SetAction(parseResult =>
         {
@@ -32,7 +33,7 @@ public static class QueryCommand
                 [.. context.Get(sorts) ?? []],
                 context.Get(limit) is { } n ? n > 0 ? n : throw new UsageException($"--limit {n} must be at least 1") : null,
                 []);
-            return Run(context, common, format, dialect, request);
+            return Run(context, common, format, dialect, asOf, request);
         });
         return command;
     }
@@ -45,7 +46,7 @@ public static class QueryCommand
         return KeyValuePair.Create(text[..equals].Trim(), text[(equals + 1)..]);
     }
 
-    private static int Run(CommandContext context, CommonOptions common, Option<string> formatOption, Option<string> dialectOption, QueryRequest request)
+    private static int Run(CommandContext context, CommonOptions common, Option<string> formatOption, Option<string> dialectOption, Option<string> asOfOption, QueryRequest request)
     {
         var format = DiagnosticFormatOption.Parse(context.Get(formatOption));
         var (project, loaded) = context.LoadProject(common);
@@ -55,7 +56,7 @@ public static class QueryCommand
             context.Output.WriteDiagnostics(loaded.Diagnostics, format, prefix);
             return ExitCodes.ModelErrors;
         }
-        var result = Compilation.CompileQuery(loaded.Model, request, context.Get(dialectOption)!);
+        var result = Compilation.CompileQuery(loaded.Model, request, context.Get(dialectOption)!, AsOfOption.Resolve(context, asOfOption, loaded.Model));
         context.Output.WriteDiagnostics([.. loaded.Diagnostics, .. result.Diagnostics], format, prefix);
         if (result.Artifact is null)
             return ExitCodes.ModelErrors;

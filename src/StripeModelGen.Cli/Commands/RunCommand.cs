@@ -46,6 +46,7 @@ public static class RunCommand
         var filters = new Option<string[]>("--filter") { Description = "A filter of the ad-hoc query, field=Looker filter expression; repeatable", HelpName = "f=expr", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var sorts = new Option<string[]>("--sort") { Description = "Sort the ad-hoc query by a selected field, optionally :desc; repeatable", HelpName = "f[:desc]", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var limit = new Option<int?>("--limit") { Description = "At most N rows (ad-hoc query)", HelpName = "N" };
+        var asOf = AsOfOption.Create();
         var parameters = new Option<string[]>("--param")
         {
             Description = "A value for a parameter of the dashboard or query (a dashboard filter without a default); repeatable, a later one wins",
@@ -73,14 +74,14 @@ public static class RunCommand
 
         var command = new Command("run", "Run a dashboard, a saved query or an ad-hoc query on PostgreSQL and print the rows");
         common.AddTo(command);
-        foreach (var option in new Option[] { connection, dashboard, query, explore, fields, filters, sorts, limit, parameters, format })
+        foreach (var option in new Option[] { connection, dashboard, query, explore, fields, filters, sorts, limit, parameters, asOf, format })
             command.Options.Add(option);
         command.SetAction(parseResult =>
         {
             var context = new CommandContext(parseResult, environment);
             var selection = Select(context, dashboard, query, explore, fields, filters, sorts, limit);
             var values = ParseParameters(context.Get(parameters) ?? []);
-            return Run(context, common, selection, values, context.Get(connection)!, context.Get(format) ?? "table");
+            return Run(context, common, selection, values, asOf, context.Get(connection)!, context.Get(format) ?? "table");
         });
         return command;
     }
@@ -154,7 +155,7 @@ public static class RunCommand
     /// <summary>One statement to run: its label in messages (<c>tile d.t</c>, <c>query q</c>), its title and its artifact.</summary>
     private sealed record Job(string Label, string Name, string? Title, CompiledArtifact Artifact);
 
-    private static int Run(CommandContext context, CommonOptions common, Selection selection, ImmutableSortedDictionary<string, string> values, string connection, string format)
+    private static int Run(CommandContext context, CommonOptions common, Selection selection, ImmutableSortedDictionary<string, string> values, Option<string> asOfOption, string connection, string format)
     {
         if (PostgresSession.CheckConnectionString(connection) is { } problem)
             throw new UsageException($"--connection is not a valid PostgreSQL connection string: {problem}");
@@ -166,7 +167,7 @@ public static class RunCommand
             return ExitCodes.ModelErrors;
         }
 
-        var (jobs, what, diagnostics) = Compile(model, selection);
+        var (jobs, what, diagnostics) = Compile(model, selection, AsOfOption.Resolve(context, asOfOption, model));
         context.Output.WriteDiagnostics([.. loaded.Diagnostics, .. diagnostics], DiagnosticFormat.Text, prefix);
         if (jobs is null)
         {
@@ -187,11 +188,11 @@ public static class RunCommand
     }
 
     /// <summary>Compiles what was selected; null jobs (after diagnostics) when it cannot run.</summary>
-    private static (IReadOnlyList<Job>? Jobs, string What, ImmutableArray<Diagnostic> Diagnostics) Compile(BoundModel model, Selection selection)
+    private static (IReadOnlyList<Job>? Jobs, string What, ImmutableArray<Diagnostic> Diagnostics) Compile(BoundModel model, Selection selection, DateTimeOffset? asOf)
     {
         if (selection.Request is { } request)
         {
-            var adHoc = Compilation.CompileQuery(model, request, Dialect);
+            var adHoc = Compilation.CompileQuery(model, request, Dialect, asOf);
             return (adHoc.Artifact is { } artifact ? [new Job("query", "query", null, artifact)] : null, "the query", adHoc.Diagnostics);
         }
 
@@ -199,7 +200,7 @@ public static class RunCommand
         {
             var dashboard = model.Dashboard(dashboardName)
                 ?? throw new UsageException(Unknown("dashboard", dashboardName, model.Dashboards.Select(d => d.Name)));
-            var compiled = Compilation.Compile(model, Dialect);
+            var compiled = Compilation.Compile(model, Dialect, asOf);
             var located = Within(compiled.Diagnostics, model, [dashboard.Location, .. dashboard.Tiles.Select(t => t.Location)]);
             if (compiled.Project is not { } project)
                 return (null, $"dashboard {dashboard.Name}", compiled.Diagnostics);
@@ -214,7 +215,7 @@ public static class RunCommand
         var queryName = selection.Query!;
         var saved = model.Queries.FirstOrDefault(q => q.Name == queryName)
             ?? throw new UsageException(Unknown("saved query", queryName, model.Queries.Select(q => q.Name)));
-        var all = Compilation.Compile(model, Dialect);
+        var all = Compilation.Compile(model, Dialect, asOf);
         var forQuery = Within(all.Diagnostics, model, [saved.Location]);
         var found = all.Project?.Artifacts.FirstOrDefault(a => a.Kind == QueryBinder.SavedQueryKind && a.Name == saved.Name);
         return (found is null ? null : [new Job($"query {saved.Name}", saved.Name, null, found)], $"query {saved.Name}", all.Project is null ? all.Diagnostics : forQuery);

@@ -11,9 +11,10 @@ namespace StripeModelGen.Cli.Commands;
 /// <c>sample-data</c>: generates the deterministic synthetic Stripe dataset and loads it into a
 /// PostgreSQL database in the layout of one source (sigma, segment or fivetran), by default into
 /// schema <c>stripe</c> (which every source of the shipped model reads), replacing the tables it
-/// loads; prints one line per table and a summary. Exit codes: 0 loaded; 1 the database
-/// refused the load; 2 bad usage (a malformed connection string, a scale out of range) or no
-/// connection to the database.
+/// loads; prints one line per table and a summary, and on stderr the instant the data ends at (what
+/// to give <c>run --as-of</c> for relative dates to fall inside the data). Exit codes: 0 loaded; 1
+/// the database refused the load; 2 bad usage (a malformed connection string, a scale out of range)
+/// or no connection to the database.
 /// </summary>
 public static class SampleDataCommand
 {
@@ -109,6 +110,8 @@ public static class SampleDataCommand
         var rows = summary.Tables.Sum(t => (long)t.Rows);
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"loaded {ConsoleOutput.Count(summary.Tables.Count, "table")} ({rows} rows) of {source} sample data (seed {seed}, scale {scale}) into schema {summary.Schema}"));
+        context.Output.WriteErrorLine(string.Create(CultureInfo.InvariantCulture,
+            $"note: the data ends at {SampleData.ReferenceTime:yyyy-MM-dd'T'HH:mm:ss'Z'}; run dashboards with --as-of {SampleData.ReferenceTime:yyyy-MM-dd} so that relative dates (\"last 90 days\") fall inside it"));
         return ExitCodes.Success;
     }
 }

@@ -21,6 +21,9 @@ public sealed record CompiledArtifact(
 /// <summary>Everything <c>compile</c> emits for one dialect and source.</summary>
 public sealed record CompiledProject(string Dialect, string Source, ImmutableArray<CompiledArtifact> Artifacts)
 {
+    /// <summary>The instant compiled in as "now" (<c>--as-of</c>), or null when the SQL reads the database's clock.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
     /// <summary>The files to write, manifest included, by relative path.</summary>
     public ImmutableSortedDictionary<string, string> Files() =>
         Artifacts.ToImmutableSortedDictionary(a => a.Path, a => a.Sql, StringComparer.Ordinal)

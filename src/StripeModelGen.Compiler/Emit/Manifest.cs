@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace StripeModelGen.Compiler.Emit;
 
-/// <summary><c>manifest.json</c>: the dialect, the source and every artifact with its columns and parameters, in a stable order.</summary>
+/// <summary>
+/// <c>manifest.json</c>: the dialect, the source, the instant compiled in as "now" (<c>asOf</c>, only when the
+/// SQL was compiled with one) and every artifact with its columns and parameters, in a stable order.
+/// </summary>
 public static class Manifest
 {
     public const string FileName = "manifest.json";
@@ -17,6 +20,8 @@ public static class Manifest
             json.WriteStartObject();
             json.WriteString("dialect", project.Dialect);
             json.WriteString("source", project.Source);
+            if (project.AsOf is { } asOf)
+                json.WriteString("asOf", Sql.AsOf.Format(asOf));
             json.WriteStartArray("artifacts");
             foreach (var artifact in project.Artifacts.OrderBy(a => a.Path, StringComparer.Ordinal))
             {

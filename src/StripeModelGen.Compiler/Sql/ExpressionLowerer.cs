@@ -31,7 +31,7 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
     /// </summary>
     public SqlExpression FilterValue(FieldReference dimension) =>
         dimension is { Field: DimensionSymbol { Type: DimensionType.Time }, Timeframe: null or Timeframe.Raw or Timeframe.Time or Timeframe.Date }
-            ? WallClock(Raw(dimension))
+            ? context.WallClock(Raw(dimension))
             : Output(dimension);
 
     /// <summary>The per-row value a measure aggregates (money in major units; the primary key for a count).</summary>
@@ -84,9 +84,6 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
             ? MeasureResolver?.Invoke(reference) ?? throw new InvalidOperationException($"Measure {reference} read outside a measure formula")
             : Value(reference);
 
-    /// <summary>Today's date in the project's time zone.</summary>
-    public SqlExpression Today() => new SqlFunction("DATE", [WallClock(new SqlFunction("CURRENT_TIMESTAMP", []))]);
-
     private static string AliasOf(FieldReference reference, FieldReference owner) =>
         reference.Field.View == owner.Field.View && reference.Alias == owner.Field.View.Name ? owner.Alias : reference.Alias;
 
@@ -109,14 +106,11 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
     private static string CurrencyKey(BoundExpression currency) =>
         currency is BoundFieldExpression field ? "field:" + field.Reference.QualifiedName : "at:" + currency.Location;
 
-    private SqlExpression WallClock(SqlExpression utc) =>
-        context.ConvertsTimeZone ? new SqlFunction(SqlFunctions.AtTimeZone, [utc, SqlLiteral.String(context.Project.TimeZone)]) : utc;
-
     private SqlExpression Timeframed(SqlExpression raw, Timeframe timeframe, DimensionType type)
     {
         if (timeframe == Timeframe.Raw)
             return raw;
-        var wall = type == DimensionType.Time ? WallClock(raw) : raw;
+        var wall = type == DimensionType.Time ? context.WallClock(raw) : raw;
         SqlExpression Date(SqlExpression x) => type == DimensionType.Date && timeframe == Timeframe.Date ? x : new SqlFunction("DATE", [x]);
         SqlExpression Trunc(DatePart part) => new SqlFunction("DATE_TRUNC", [new SqlDatePart(part), wall]);
         return timeframe switch
@@ -157,6 +151,10 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
     {
         if (call.Function.Name == "CURRENCY_FACTOR")
             return CurrencyExponents.Factor(Lower(call.Arguments[0], owner));
+        if (call.Function.Name == "CURRENT_TIMESTAMP")
+            return context.CurrentTimestamp();
+        if (call.Function.Name == "CURRENT_DATE")
+            return context.CurrentDate();
         var window = call.Window is null
             ? null
             : new SqlWindow(

@@ -10,7 +10,7 @@ namespace StripeModelGen.Compiler.Tests.Cli;
 /// The tool is built with invariant globalization, so the locale should not even reach it; the second
 /// test also runs it with culture data loaded (a runtimeconfig with invariant globalization off), so
 /// that formatting a number or a date with the current culture, or a Turkish-i case mapping, would
-/// show as a difference.
+/// show as a difference; that test compiles with <c>--as-of</c>, whose instant is formatted into every file.
 /// </summary>
 public sealed class CliProcessDeterminismTests : IDisposable
 {
@@ -86,10 +86,10 @@ public sealed class CliProcessDeterminismTests : IDisposable
     }
 
     /// <summary>Compiles models/stripe once per locale to its own directory and asserts the trees are byte-identical, and equal to an in-process compile.</summary>
-    private void AssertSameTreeUnderEveryLocale(string? runtimeConfig, string label)
+    private void AssertSameTreeUnderEveryLocale(string? runtimeConfig, string label, params string[] options)
     {
         var project = RepositoryRoot.Combine("models", "stripe");
-        var inProcess = CliHarness.Run(_root, "compile", "--project", project, "--dialect", "postgres", "--out", Path.Combine(_root, "in-process"));
+        var inProcess = CliHarness.Run(_root, ["compile", "--project", project, "--dialect", "postgres", "--out", Path.Combine(_root, "in-process"), .. options]);
         Assert.True(inProcess.ExitCode == ExitCodes.Success, inProcess.ToString());
         var expected = CompileTestModel.ReadTree(Path.Combine(_root, "in-process"));
         Assert.Contains("manifest.json", expected.Keys);
@@ -99,7 +99,7 @@ public sealed class CliProcessDeterminismTests : IDisposable
         foreach (var locale in Locales)
         {
             var output = Path.Combine(_root, $"{label}-{locale}");
-            var (code, stdout, stderr) = Run(_root, locale, runtimeConfig, "compile", "--project", project, "--dialect", "postgres", "--out", output);
+            var (code, stdout, stderr) = Run(_root, locale, runtimeConfig, ["compile", "--project", project, "--dialect", "postgres", "--out", output, .. options]);
 
             Assert.True(code == ExitCodes.Success, $"LANG={locale} ({label}): exit {code.ToString(CultureInfo.InvariantCulture)}\n{stdout}\n{stderr}");
             Assert.Equal(inProcess.Error, stderr);
@@ -131,6 +131,6 @@ public sealed class CliProcessDeterminismTests : IDisposable
         Assert.True(probe.ExitCode == 0, probe.Error);
         Assert.Equal(CliApplication.Version + "\n", probe.Out);
 
-        AssertSameTreeUnderEveryLocale(cultures, "cultures");
+        AssertSameTreeUnderEveryLocale(cultures, "cultures", "--as-of", "2026-06-30T17:30:00.25+02:00");
     }
 }

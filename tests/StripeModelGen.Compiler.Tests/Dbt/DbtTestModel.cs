@@ -157,12 +157,12 @@ internal static class DbtTestModel
         return project;
     }
 
-    /// <summary>The project compiled in memory for a dialect (postgres by default), asserting it has no errors.</summary>
-    public static DbtProject Compile(TempProject project, string dialect = "postgres", string? source = null)
+    /// <summary>The project compiled in memory for a dialect (postgres by default), optionally as of an instant, asserting it has no errors.</summary>
+    public static DbtProject Compile(TempProject project, string dialect = "postgres", string? source = null, DateTimeOffset? asOf = null)
     {
         var loaded = Compilation.LoadDirectory(project.ProjectDirectory, new CompilationOptions(source));
         Assert.True(loaded.Model is not null, string.Join("\n", loaded.Diagnostics));
-        var result = Compilation.CompileDbt(loaded.Model!, dialect);
+        var result = Compilation.CompileDbt(loaded.Model!, dialect, asOf);
         Assert.True(result.Project is not null, string.Join("\n", result.Diagnostics));
         return result.Project!;
     }

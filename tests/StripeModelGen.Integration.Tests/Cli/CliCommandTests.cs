@@ -10,7 +10,8 @@ namespace StripeModelGen.Integration.Tests.Cli;
 /// <summary>
 /// <c>sample-data</c> and <c>run</c> against the test database: loading a fresh schema, running the
 /// planner test model's queries and dashboard in every format with results equal to the C# oracle,
-/// and database errors reported as one located line.
+/// the shipped model's executive summary as of the end of the sample data, and database errors reported
+/// as one located line.
 /// </summary>
 public sealed class CliCommandTests(PostgresFixture fixture)
 {
@@ -51,6 +52,7 @@ public sealed class CliCommandTests(PostgresFixture fixture)
         }
         var total = dataset.Tables.Sum(t => t.Rows.Count).ToString(CultureInfo.InvariantCulture);
         Assert.Equal($"loaded 26 tables ({total} rows) of sigma sample data (seed 42, scale 1) into schema {Schema}", run.OutLines[^1]);
+        Assert.Equal("note: the data ends at 2026-06-30T00:00:00Z; run dashboards with --as-of 2026-06-30 so that relative dates (\"last 90 days\") fall inside it", run.ErrorLines[^1]);
         var counts = await Db.QueryAsync(database.ConnectionString, $"SELECT (SELECT count(*) FROM {Schema}.charges), (SELECT count(*) FROM {Schema}.subscription_item_change_events)");
         Assert.Equal(new object?[] { (long)dataset.Charges.Count, (long)dataset.SubscriptionItemChangeEvents.Count }, counts.Rows[0]);
         await Db.QueryAsync(database.ConnectionString, $"DROP SCHEMA {Schema} CASCADE");
@@ -128,6 +130,36 @@ public sealed class CliCommandTests(PostgresFixture fixture)
         Assert.StartsWith(" charges.id ", dashboard.OutLines[1], StringComparison.Ordinal);
         Assert.Matches("^\\(\\d+ rows?\\)$", dashboard.OutLines[^1]);
     }
+
+    /// <summary>
+    /// The README's demo: the executive summary of the sample data as of the day it ends. Every tile has rows, relative
+    /// dates ("last 90 days", "this month") included, and the gross charges are the oracle's for the 90 days up to
+    /// 2026-06-30.
+    /// </summary>
+    [Fact]
+    public async Task Run_dashboard_as_of_the_end_of_the_sample_data_shows_every_tile()
+    {
+        var database = await fixture.GetDatabaseAsync();
+        var today = new DateOnly(2026, 6, 30);
+        var shipped = RepositoryRoot.Combine("models", "stripe");
+
+        var run = Run("run", "--project", shipped, "--connection", database.ConnectionString, "--dashboard", "executive_summary", "--as-of", "2026-06-30", "--format", "json");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        using var document = JsonDocument.Parse(run.Out);
+        var tiles = document.RootElement.GetProperty("tiles").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("rows"), StringComparer.Ordinal);
+        Assert.Equal(12, tiles.Count);
+        Assert.All(tiles, t => Assert.True(t.Value.GetArrayLength() > 0, $"tile {t.Key} has no rows"));
+        var expected = database.Dataset.Charges.Where(c => Shipped.ExecutiveSummaryTests.InLast(c.Created, today, 90)).GroupBy(c => c.Currency)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {Shipped.ExecutiveSummaryTests.Gross(g)?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
+        var actual = tiles["gross_charges"].EnumerateArray()
+            .Select(r => $"{r.GetProperty("charges.currency").GetString()} {(r.GetProperty("charges.gross_amount").ValueKind == JsonValueKind.Null ? "null" : r.GetProperty("charges.gross_amount").GetDecimal().ToString(CultureInfo.InvariantCulture))}");
+        Assert.Equal(expected.Select(Normalise), actual.Select(Normalise));
+    }
+
+    /// <summary><c>usd 12.50</c> and <c>usd 12.5</c> alike: decimals without trailing zeros.</summary>
+    private static string Normalise(string line) => line.Contains('.', StringComparison.Ordinal) ? line.TrimEnd('0').TrimEnd('.') : line;
 
     [Fact]
     public async Task A_database_error_is_one_located_line_and_exit_code_1()

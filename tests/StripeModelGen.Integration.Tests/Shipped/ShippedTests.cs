@@ -33,7 +33,8 @@ public sealed record ShippedRun(
 /// "this month") are evaluated by the warehouse from CURRENT_TIMESTAMP, which PostgreSQL cannot
 /// set, so a run with <see cref="ShippedRun.Today"/> replaces it in the SQL text with noon UTC of
 /// that day (as Compiled/PlannerQueryResultsTests does); the dataset ends on 2026-06-30. A run
-/// without it requires the SQL not to read the clock.
+/// without it requires the SQL not to read the clock. <see cref="AsOfTests"/> checks that SQL compiled
+/// with <c>--as-of</c> (the clock written in by the compiler) returns the rows of SQL pinned this way.
 /// </summary>
 public abstract class ShippedTests(PostgresFixture fixture)
 {

@@ -6,7 +6,8 @@ namespace StripeModelGen.Compiler.Emit.Dbt;
 /// <summary>
 /// Whether a statement reads the current date or time (relative date filters such as <c>last 90 days</c>,
 /// <c>CURRENT_TIMESTAMP()</c> in a field): such a model is a dbt view, so it is never stale, where a table
-/// would keep the answer of the day it was built.
+/// would keep the answer of the day it was built. Compiled with <see cref="LoweringContext.AsOf"/>, no statement
+/// reads the clock (its reads are literals), so every model is a table.
 /// </summary>
 internal sealed class ClockReader : SqlTreeRewriter
 {

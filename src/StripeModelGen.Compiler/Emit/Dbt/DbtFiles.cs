@@ -11,7 +11,7 @@ namespace StripeModelGen.Compiler.Emit.Dbt;
 /// </summary>
 internal static partial class DbtFiles
 {
-    public sealed record Input(BoundModel Model, string Dialect, string SourceName, SourceSymbol? Source, ImmutableArray<DbtModel> Models, ImmutableArray<string> SkippedTiles);
+    public sealed record Input(BoundModel Model, string Dialect, string SourceName, SourceSymbol? Source, ImmutableArray<DbtModel> Models, ImmutableArray<string> SkippedTiles, DateTimeOffset? AsOf = null);
 
     public static ImmutableSortedDictionary<string, string> Write(Input input)
     {
@@ -23,6 +23,7 @@ internal static partial class DbtFiles
             what = $"dbt project {project}",
             dialect = input.Dialect,
             source = input.SourceName,
+            asOf = ProjectCompiler.AsOfClause(input.AsOf),
             files = new[] { ModelFileNames.ProjectFile },
             name = project,
             sourceName = DbtNames.SourceName,
@@ -53,6 +54,7 @@ internal static partial class DbtFiles
         what,
         dialect = input.Dialect,
         source = input.SourceName,
+        asOf = ProjectCompiler.AsOfClause(input.AsOf),
         files,
     };
 
@@ -79,6 +81,7 @@ internal static partial class DbtFiles
             what = $"dbt source {DbtNames.SourceName}",
             dialect = input.Dialect,
             source = input.SourceName,
+            asOf = ProjectCompiler.AsOfClause(input.AsOf),
             files,
             sourceName = DbtNames.SourceName,
             description = input.Source?.Description,
@@ -95,6 +98,7 @@ internal static partial class DbtFiles
             what = $"schema of {folder}",
             dialect = input.Dialect,
             source = input.SourceName,
+            asOf = ProjectCompiler.AsOfClause(input.AsOf),
             files = models.SelectMany(m => m.ModelFiles).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal),
             models = models.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => new
             {

@@ -18,14 +18,18 @@ namespace StripeModelGen.Compiler.Emit.Dbt;
 /// </summary>
 public static class DbtProjectCompiler
 {
-    /// <summary>The project, or null when something was reported as an error.</summary>
-    public static DbtProject? Compile(BoundModel model, string dialect, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The project, or null when something was reported as an error. With <paramref name="asOf"/>, every read of
+    /// the clock is that instant, so no model reads the clock (queries and tiles are all tables) and every
+    /// header says so.
+    /// </summary>
+    public static DbtProject? Compile(BoundModel model, string dialect, DiagnosticBag diagnostics, DateTimeOffset? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(diagnostics);
         if (!SqlRendering.CheckDialect(dialect, diagnostics))
             return null;
-        return new DbtProjectBuilder(model, dialect, diagnostics).Build();
+        return new DbtProjectBuilder(model, dialect, diagnostics, asOf).Build();
     }
 }
 
@@ -49,7 +53,7 @@ internal sealed class DbtProjectBuilder
     private readonly List<DbtModel> _models = [];
     private readonly List<string> _skippedTiles = [];
 
-    public DbtProjectBuilder(BoundModel model, string dialect, DiagnosticBag diagnostics)
+    public DbtProjectBuilder(BoundModel model, string dialect, DiagnosticBag diagnostics, DateTimeOffset? asOf)
     {
         _model = model;
         _dialect = dialect;
@@ -57,7 +61,7 @@ internal sealed class DbtProjectBuilder
         _diagnostics = diagnostics;
         _sourceName = model.Project.DefaultSource;
         _source = model.Source(_sourceName);
-        _sourceContext = LoweringContext.For(model, _sourceName, dialect);
+        _sourceContext = LoweringContext.For(model, _sourceName, dialect, asOf);
         _context = _sourceContext with
         {
             StagingRelation = table => Placeholder.Ref(DbtNames.Staging(table)),
@@ -100,7 +104,7 @@ internal sealed class DbtProjectBuilder
             return null;
 
         var models = _models.OrderBy(m => m.Path, StringComparer.Ordinal).ToImmutableArray();
-        var files = DbtFiles.Write(new DbtFiles.Input(_model, _dialect, _sourceName, _source, models, [.. _skippedTiles]));
+        var files = DbtFiles.Write(new DbtFiles.Input(_model, _dialect, _sourceName, _source, models, [.. _skippedTiles], _context.AsOf));
         return new DbtProject(_dialect, _sourceName, models, files);
     }
 
@@ -281,12 +285,16 @@ internal sealed class DbtProjectBuilder
             what,
             dialect = _dialect,
             source = _sourceName,
+            asOf = AsOfClause,
             files = modelFiles.Select(DbtNames.EscapeJinja),
             config = DbtNames.Config(materialized),
             sql = body,
         });
         _models.Add(new DbtModel(name, kind, "models/" + path, materialized, file, description, refs, sources, columns, modelFiles));
     }
+
+    /// <summary>What headers add for <c>--as-of</c>: <c> as of 2026-06-30T00:00:00Z</c>, or nothing.</summary>
+    private string AsOfClause => ProjectCompiler.AsOfClause(_context.AsOf);
 
     private static string StripTerminator(string sql)
     {

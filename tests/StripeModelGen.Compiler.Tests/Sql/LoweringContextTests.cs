@@ -1,0 +1,142 @@
+using StripeModelGen.Compiler.Emit;
+using StripeModelGen.Compiler.Sql;
+using StripeModelGen.Compiler.Tests.Binding;
+using StripeModelGen.Compiler.Tests.Filters;
+
+namespace StripeModelGen.Compiler.Tests.Sql;
+
+/// <summary>
+/// The clock in lowering: without <see cref="LoweringContext.AsOf"/> the statement reads the database's clock
+/// when it runs; with it, today's date (in the project's time zone), <c>CURRENT_TIMESTAMP()</c> and
+/// <c>CURRENT_DATE()</c> (UTC) are literals of that instant, in every statement of every dialect, and nothing
+/// else changes.
+/// </summary>
+public sealed class LoweringContextTests
+{
+    private const string Views = """
+        views:
+          - name: charges
+            table: charges
+            dimensions:
+              - { name: id, primary_key: true }
+              - { name: created, type: time, timeframes: [raw, date] }
+              - { name: age_days, type: number, sql: "DATE_DIFF(day, ${created}, CURRENT_TIMESTAMP())" }
+              - { name: is_today, type: yesno, sql: "DATE(${created}) = CURRENT_DATE()" }
+            measures:
+              - { name: count, type: count }
+        explores:
+          - name: charges
+        """;
+
+    /// <summary>2026-06-29 22:30 UTC: already 2026-06-30 in Berlin (+02:00), still 2026-06-29 in UTC.</summary>
+    private static readonly DateTimeOffset Instant = new(2026, 6, 29, 22, 30, 0, TimeSpan.Zero);
+
+    private static LoweringContext Context(string timeZone, DateTimeOffset? asOf)
+    {
+        var loaded = ModelBuilder.Load(Views, $"name: test\ntimezone: {timeZone}\n");
+        Assert.True(loaded.Model is not null, ModelBuilder.Describe(loaded));
+        return LoweringContext.For(loaded.Model, null, "postgres", asOf);
+    }
+
+    [Fact]
+    public void Without_as_of_the_clock_is_the_database_s()
+    {
+        var utc = Context("UTC", null);
+        var berlin = Context("Europe/Berlin", null);
+
+        Assert.Null(utc.AsOf);
+        Assert.Equal("CURRENT_TIMESTAMP()", SqlTestPrinter.Print(utc.CurrentTimestamp()));
+        Assert.Equal("CURRENT_DATE()", SqlTestPrinter.Print(utc.CurrentDate()));
+        Assert.Equal("DATE(CURRENT_TIMESTAMP())", SqlTestPrinter.Print(utc.Today()));
+        Assert.Equal("DATE(AT_TIME_ZONE(CURRENT_TIMESTAMP(), 'Europe/Berlin'))", SqlTestPrinter.Print(berlin.Today()));
+        Assert.Equal("CURRENT_TIMESTAMP()", SqlTestPrinter.Print(berlin.CurrentTimestamp())); // CURRENT_TIMESTAMP() is UTC in every zone
+    }
+
+    [Fact]
+    public void With_as_of_every_read_of_the_clock_is_a_literal_of_that_instant()
+    {
+        var utc = Context("UTC", Instant);
+        var berlin = Context("Europe/Berlin", Instant);
+
+        Assert.Equal("TIMESTAMP '2026-06-29 22:30:00'", SqlTestPrinter.Print(utc.CurrentTimestamp()));
+        Assert.Equal("DATE '2026-06-29'", SqlTestPrinter.Print(utc.CurrentDate()));
+        Assert.Equal("DATE '2026-06-29'", SqlTestPrinter.Print(utc.Today()));
+        // Today is the instant's date in the project's time zone; CURRENT_TIMESTAMP() and CURRENT_DATE() stay UTC.
+        Assert.Equal("DATE '2026-06-30'", SqlTestPrinter.Print(berlin.Today()));
+        Assert.Equal("TIMESTAMP '2026-06-29 22:30:00'", SqlTestPrinter.Print(berlin.CurrentTimestamp()));
+        Assert.Equal("DATE '2026-06-29'", SqlTestPrinter.Print(berlin.CurrentDate()));
+        // The instant is kept whatever offset it was given with.
+        Assert.Equal(utc.CurrentTimestamp(), Context("UTC", Instant.ToOffset(TimeSpan.FromHours(-7))).CurrentTimestamp());
+    }
+
+    [Theory]
+    [InlineData("UTC", "'2026-06-29'")]
+    [InlineData("Europe/Berlin", "'2026-06-30'")]
+    public void A_query_reading_the_clock_compiles_to_literals_in_every_dialect(string timeZone, string today)
+    {
+        var loaded = ModelBuilder.Load(Views, $"name: test\ntimezone: {timeZone}\n");
+        Assert.True(loaded.Model is not null, ModelBuilder.Describe(loaded));
+        var request = new Querying.QueryRequest(
+            "charges",
+            ["charges.created_date", "charges.age_days", "charges.is_today", "charges.count"],
+            [KeyValuePair.Create("charges.created_date", "last 7 days")],
+            [],
+            null,
+            []);
+
+        foreach (var dialect in Compilation.Dialects)
+        {
+            var clock = Compilation.CompileQuery(loaded.Model, request, dialect);
+            var pinned = Compilation.CompileQuery(loaded.Model, request, dialect, Instant);
+            Assert.True(pinned.Artifact is not null, string.Join("\n", pinned.Diagnostics));
+            var sql = pinned.Artifact.Sql;
+            Assert.True(clock.Artifact is not null, string.Join("\n", clock.Diagnostics));
+            Assert.Contains(ClockReads, read => clock.Artifact.Sql.Contains(read, StringComparison.OrdinalIgnoreCase));
+            foreach (var read in ClockReads)
+                Assert.DoesNotContain(read, sql, StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith($"-- adhoc query: generated by stripe-modelgen for {dialect} over source sigma as of 2026-06-29T22:30:00Z; do not edit.\n", sql, StringComparison.Ordinal);
+            Assert.Contains(today, sql, StringComparison.Ordinal); // the relative dates count from today in the project's time zone
+            Assert.Contains("'2026-06-29 22:30:00'", sql, StringComparison.Ordinal); // CURRENT_TIMESTAMP()
+            Assert.Equal(clock.Artifact.Columns, pinned.Artifact.Columns);
+            Assert.Equal(clock.Artifact.Plan, pinned.Artifact.Plan);
+        }
+    }
+
+    /// <summary>How the dialects read their clock (Snowflake's SYSDATE, SQL Server's SYSUTCDATETIME, CURRENT_TIMESTAMP elsewhere).</summary>
+    internal static readonly string[] ClockReads = ["CURRENT_TIMESTAMP", "CURRENT_DATE", "SYSDATE", "SYSUTCDATETIME", "GETDATE", "NOW("];
+
+    [Fact]
+    public void The_shipped_model_as_of_an_instant_is_its_sql_with_each_read_of_the_clock_replaced_by_that_instant()
+    {
+        var loaded = Compilation.LoadDirectory(RepositoryRoot.Combine("models", "stripe"));
+        Assert.True(loaded.Model is not null, string.Join("\n", loaded.Diagnostics));
+        Assert.Equal("UTC", loaded.Model.Project.TimeZone);
+        var asOf = new DateTimeOffset(2026, 6, 29, 12, 0, 0, TimeSpan.Zero);
+
+        var clock = Compilation.Compile(loaded.Model, "postgres").Project!;
+        var pinned = Compilation.Compile(loaded.Model, "postgres", asOf).Project!;
+
+        Assert.Null(clock.AsOf);
+        Assert.Equal(asOf, pinned.AsOf);
+        Assert.Contains("  \"asOf\": \"2026-06-29T12:00:00Z\",\n", pinned.Files()[Manifest.FileName], StringComparison.Ordinal);
+        Assert.DoesNotContain("asOf", clock.Files()[Manifest.FileName], StringComparison.Ordinal);
+        Assert.Equal(clock.Artifacts.Select(a => a.Path), pinned.Artifacts.Select(a => a.Path));
+        var readers = 0;
+        foreach (var (before, after) in clock.Artifacts.Zip(pinned.Artifacts))
+        {
+            var header = before.Sql[..before.Sql.IndexOf('\n', StringComparison.Ordinal)];
+            Assert.StartsWith(header[..^"; do not edit.".Length] + " as of 2026-06-29T12:00:00Z; do not edit.\n", after.Sql, StringComparison.Ordinal);
+            var expected = Body(before.Sql)
+                .Replace("CAST((CURRENT_TIMESTAMP AT TIME ZONE 'UTC') AS DATE)", "DATE '2026-06-29'", StringComparison.Ordinal)
+                .Replace("CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS DATE)", "DATE '2026-06-29'", StringComparison.Ordinal)
+                .Replace("(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')", "TIMESTAMP '2026-06-29 12:00:00'", StringComparison.Ordinal);
+            Assert.Equal(expected, Body(after.Sql));
+            Assert.DoesNotContain("CURRENT_", after.Sql, StringComparison.Ordinal);
+            if (expected != Body(before.Sql))
+                readers++;
+        }
+        Assert.True(readers >= 10, $"only {readers} artifacts read the clock");
+    }
+
+    private static string Body(string sql) => sql[(sql.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+}
