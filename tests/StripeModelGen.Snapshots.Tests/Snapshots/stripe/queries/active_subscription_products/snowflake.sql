@@ -8,7 +8,8 @@ SELECT
   "products"."STATEMENT_DESCRIPTOR" AS "products.statement_descriptor"
 FROM "STRIPE"."SUBSCRIPTIONS" AS "subscriptions"
 LEFT JOIN "STRIPE"."SUBSCRIPTION_ITEMS" AS "subscription_items" ON "subscription_items"."SUBSCRIPTION_ID" = "subscriptions"."ID"
-LEFT JOIN "STRIPE"."PRODUCTS" AS "products" ON COALESCE("subscription_items"."PRICE_PRODUCT_ID", "subscription_items"."PLAN_PRODUCT_ID") = "products"."ID"
+LEFT JOIN "STRIPE"."PRICES" AS "prices" ON "subscription_items"."PRICE_ID" = "prices"."ID"
+LEFT JOIN "STRIPE"."PRODUCTS" AS "products" ON "prices"."PRODUCT_ID" = "products"."ID"
 WHERE "subscriptions"."STATUS" = 'active'
   AND "products"."ID" IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5

@@ -8,7 +8,8 @@ SELECT
   [products].[statement_descriptor] AS [products.statement_descriptor]
 FROM [stripe].[subscriptions] AS [subscriptions]
 LEFT JOIN [stripe].[subscription_items] AS [subscription_items] ON [subscription_items].[subscription_id] = [subscriptions].[id]
-LEFT JOIN [stripe].[products] AS [products] ON COALESCE([subscription_items].[price_product_id], [subscription_items].[plan_product_id]) = [products].[id]
+LEFT JOIN [stripe].[prices] AS [prices] ON [subscription_items].[price_id] = [prices].[id]
+LEFT JOIN [stripe].[products] AS [products] ON [prices].[product_id] = [products].[id]
 WHERE [subscriptions].[status] = N'active'
   AND [products].[id] IS NOT NULL
 GROUP BY [subscriptions].[id], [subscription_items].[id], [subscription_items].[price_id], [products].[name], [products].[statement_descriptor]
