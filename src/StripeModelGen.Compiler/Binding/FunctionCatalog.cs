@@ -123,6 +123,8 @@ public static class FunctionCatalog
         Scalar("CURRENT_DATE", [], 0, 0, _ => ScalarType.Date),
         Scalar("CURRENT_TIMESTAMP", [], 0, 0, _ => ScalarType.Timestamp),
         Scalar("FROM_UNIXTIME", [ParameterKind.Number], 1, 1, _ => ScalarType.Timestamp),
+        // ISO 8601 text with `Z` or an offset (2024-03-01T10:00:00Z, ...+01:00), read as a UTC timestamp.
+        Scalar("FROM_ISO8601", [ParameterKind.String], 1, 1, _ => ScalarType.Timestamp),
         Scalar("JSON_NUMBER", [ParameterKind.Json, ParameterKind.String], 2, 2, NumberResult),
         Scalar("JSON_STRING", [ParameterKind.Json, ParameterKind.String], 2, 2, StringResult),
         // The divisor from minor to major units of a currency code (1, 100 or 1000), expanded by the

@@ -47,4 +47,6 @@ public enum ColumnStorage
     EpochSeconds,
     /// <summary>Milliseconds since 1970-01-01 UTC, read as a timestamp.</summary>
     EpochMilliseconds,
+    /// <summary>ISO 8601 text with <c>Z</c> or an offset (<c>2024-03-01T10:00:00Z</c>), read as a UTC timestamp.</summary>
+    Iso8601Text,
 }

@@ -195,6 +195,7 @@ internal sealed class ExpressionLowerer(LoweringContext context, SelectScope sco
         {
             ColumnStorage.EpochSeconds => new SqlFunction("FROM_UNIXTIME", [physical]),
             ColumnStorage.EpochMilliseconds => new SqlFunction("FROM_UNIXTIME", [new SqlBinary(BinaryOperator.Divide, physical, SqlLiteral.Number(1000))]),
+            ColumnStorage.Iso8601Text => new SqlFunction("FROM_ISO8601", [physical]),
             _ => physical,
         };
     }

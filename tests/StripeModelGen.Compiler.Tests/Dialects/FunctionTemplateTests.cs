@@ -80,6 +80,7 @@ public sealed class FunctionTemplateTests
             EXP | EXP("t"."n0")
             FIRST_VALUE | FIRST_VALUE("t"."n0") OVER (PARTITION BY "t"."customer_id" ORDER BY "t"."created")
             FLOOR | FLOOR("t"."n0")
+            FROM_ISO8601 | (CAST("t"."s0" AS TIMESTAMPTZ) AT TIME ZONE 'UTC')
             FROM_UNIXTIME | (TO_TIMESTAMP("t"."n0") AT TIME ZONE 'UTC')
             GREATEST | GREATEST("t"."n0", "t"."n1")
             GREATEST | GREATEST("t"."n0", "t"."n1", "t"."n2")

@@ -178,10 +178,22 @@ internal sealed class DbtProjectBuilder
         var physical = mapping?.Table ?? table;
         var description = (physical == table ? $"The `{table}` table of source {_sourceName}" : $"The `{physical}` table of source {_sourceName}, as logical table `{table}`")
             + ": the columns the model reads, under the model's names"
-            + (columns.Any(c => mapping?.Columns.GetValueOrDefault(c)?.Storage is ColumnStorage.EpochSeconds or ColumnStorage.EpochMilliseconds) ? ", epoch integers as timestamps." : ".");
+            + ConvertedStorage(columns.Select(c => mapping?.Columns.GetValueOrDefault(c)?.Storage)) + ".";
         var dbtColumns = columns.Select(c => new DbtColumn(c, StagingColumnDescription(views, c, mapping?.Columns.GetValueOrDefault(c)), [])).ToImmutableArray();
         var files = views.Select(v => FileOf(v.Location)).Append(_source is null ? null : FileOf(_source.Location));
         Add(DbtModelKind.Staging, name, $"staging/{name}.sql", View, statement, views[0].Location, $"staging model {name}", description, dbtColumns, files);
+    }
+
+    /// <summary>", epoch integers as timestamps" and the like, for the columns a staging model converts; empty when it converts none.</summary>
+    private static string ConvertedStorage(IEnumerable<ColumnStorage?> storages)
+    {
+        var kinds = storages.Select(s => s switch
+        {
+            ColumnStorage.EpochSeconds or ColumnStorage.EpochMilliseconds => "epoch integers",
+            ColumnStorage.Iso8601Text => "ISO 8601 text",
+            _ => null,
+        }).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        return kinds.Count == 0 ? string.Empty : $", {string.Join(" and ", kinds)} as timestamps";
     }
 
     /// <summary>The description of a dimension that is exactly this column, if any, and how the source stores it when it differs.</summary>
@@ -194,6 +206,7 @@ internal sealed class DbtProjectBuilder
         {
             { Storage: ColumnStorage.EpochSeconds } => $"Stored as epoch seconds in `{stored.Column}`.",
             { Storage: ColumnStorage.EpochMilliseconds } => $"Stored as epoch milliseconds in `{stored.Column}`.",
+            { Storage: ColumnStorage.Iso8601Text } => $"Stored as ISO 8601 text in `{stored.Column}`.",
             not null when stored.Column != column => $"Stored as `{stored.Column}`.",
             _ => null,
         };
