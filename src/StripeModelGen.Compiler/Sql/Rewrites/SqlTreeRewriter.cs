@@ -79,7 +79,7 @@ public abstract class SqlTreeRewriter : SqlRewrite
     {
         switch (expression)
         {
-            case SqlColumn or SqlLiteral or SqlParameter or SqlDatePart or SqlSplitValue:
+            case SqlColumn or SqlLiteral or SqlParameter or SqlCteValue or SqlDatePart or SqlSplitValue:
                 return expression;
             case SqlUnary unary:
                 return Rewrite(unary.Operand) is var unaryOperand && Same(unaryOperand, unary.Operand) ? unary : unary with { Operand = unaryOperand };
