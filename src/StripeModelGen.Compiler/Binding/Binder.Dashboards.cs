@@ -43,20 +43,48 @@ public sealed partial class Binder
         var filters = ImmutableArray.CreateBuilder<DashboardFilterSymbol>();
         foreach (var filter in dashboard.Filters)
         {
-            if (!Declare(declared, filter.Name, "Filter") || filter.Field is null)
+            if (!Declare(declared, filter.Name, "Filter") || filter.Fields.IsEmpty)
                 continue;
-            if (ResolveModelField(filter.Field) is not { } field)
+            if (BindDashboardFilterFields(filter) is not { } fields)
                 continue;
             filters.Add(new DashboardFilterSymbol(
                 filter.Name.Value,
                 filter.Title?.Value ?? Humanize(filter.Name.Value),
-                field.Field,
-                field,
-                filter.Default is null ? null : ParseFilter(field, filter.Default),
+                fields,
+                filter.Default is null ? null : ParseFilter(fields[0], filter.Default),
                 ParseBoolean(filter.Required) ?? false,
                 filter.Name.Location));
         }
         return filters.ToImmutable();
+    }
+
+    /// <summary>The fields of a dashboard filter, all of one type and each once; null after a diagnostic.</summary>
+    private ImmutableArray<FieldReference>? BindDashboardFilterFields(DashboardFilterSyntax filter)
+    {
+        var fields = ImmutableArray.CreateBuilder<FieldReference>();
+        var valid = true;
+        foreach (var node in filter.Fields)
+        {
+            if (ResolveModelField(node) is not { } field)
+            {
+                valid = false;
+                continue;
+            }
+            if (fields.Contains(field))
+            {
+                _diagnostics.Report(DiagnosticCatalog.FieldListedTwice, node.Location, field.QualifiedName, $"the fields of filter `{filter.Name.Value}`");
+                valid = false;
+                continue;
+            }
+            if (fields.Count > 0 && !AreComparable(fields[0].Type, field.Type))
+            {
+                _diagnostics.Report(DiagnosticCatalog.DashboardFilterFieldTypes, node.Location, filter.Name.Value, fields[0].QualifiedName, ExpressionBinder.Describe(fields[0].Type), field.QualifiedName, ExpressionBinder.Describe(field.Type));
+                valid = false;
+                continue;
+            }
+            fields.Add(field);
+        }
+        return valid ? fields.ToImmutable() : null;
     }
 
     /// <summary>Resolves <c>view.field</c> against the model's views (dashboard filters belong to no explore).</summary>
@@ -126,16 +154,60 @@ public sealed partial class Binder
                     _diagnostics.ReportWithSuggestion(DiagnosticCatalog.UnknownDashboardFilter, listen.Filter.Location, listen.Filter.Value, filters.Select(f => f.Name), listen.Filter.Value, dashboard.Name.Value);
                 continue;
             }
-            if (ResolveQueryField(explore, listen.Field) is not { } field)
-                continue;
-            if (!AreComparable(filter.FieldReference.Type, field.Type))
+            if (listen.Fields.Length != filter.Fields.Length)
             {
-                _diagnostics.Report(DiagnosticCatalog.ListenFieldMismatch, listen.Field.Location, filter.Name, ExpressionBinder.Describe(filter.FieldReference.Type), field.QualifiedName, ExpressionBinder.Describe(field.Type));
+                _diagnostics.Report(
+                    DiagnosticCatalog.ListenFieldCount,
+                    listen.Value.Location,
+                    filter.Name,
+                    filter.Fields.Length,
+                    string.Join(", ", filter.Fields.Select(f => $"`{f.QualifiedName}`")),
+                    explore.Name,
+                    listen.Fields.Length);
                 continue;
             }
-            result.Add(new TileListen(filter, field));
+            if (BindListenFields(tile, explore, filter, listen) is { } fields)
+                result.Add(new TileListen(filter, fields));
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>The tile's fields a filter drives, each comparable with the filter's field at its place; null after a diagnostic.</summary>
+    private ImmutableArray<FieldReference>? BindListenFields(TileSyntax tile, ExploreSymbol explore, DashboardFilterSymbol filter, ListenSyntax listen)
+    {
+        var fields = ImmutableArray.CreateBuilder<FieldReference>();
+        var valid = true;
+        for (var i = 0; i < listen.Fields.Length; i++)
+        {
+            var node = listen.Fields[i];
+            if (ResolveQueryField(explore, node) is not { } field)
+            {
+                valid = false;
+                continue;
+            }
+            var expected = filter.Fields[i];
+            if (!AreComparable(expected.Type, field.Type))
+            {
+                _diagnostics.Report(DiagnosticCatalog.ListenFieldMismatch, node.Location, filter.Name, ExpressionBinder.Describe(expected.Type), field.QualifiedName, ExpressionBinder.Describe(field.Type));
+                valid = false;
+                continue;
+            }
+            if (fields.Contains(field))
+            {
+                _diagnostics.Report(DiagnosticCatalog.FieldListedTwice, node.Location, field.QualifiedName, $"the listen of tile `{tile.Name.Value}` to filter `{filter.Name}`");
+                valid = false;
+                continue;
+            }
+            if (fields.FirstOrDefault(f => f.Field.IsMeasure != field.Field.IsMeasure) is { } other)
+            {
+                var (dimension, measure) = field.Field.IsMeasure ? (other, field) : (field, other);
+                _diagnostics.Report(DiagnosticCatalog.ListenMixesMeasures, node.Location, filter.Name, dimension.QualifiedName, measure.QualifiedName);
+                valid = false;
+                continue;
+            }
+            fields.Add(field);
+        }
+        return valid ? fields.ToImmutable() : null;
     }
 
     private static bool AreComparable(ScalarType a, ScalarType b) =>

@@ -165,6 +165,13 @@ public sealed partial class Binder
         var syntax = dimension.Syntax;
         BindPresentation(dimension, syntax.Label, syntax.Description, syntax.Format, syntax.GroupLabel, syntax.Hidden);
         dimension.IsPrimaryKey = ParseBoolean(syntax.PrimaryKey) ?? false;
+        if (syntax.CaseSensitive is { } caseSensitive && ParseBoolean(caseSensitive) is { } sensitive)
+        {
+            if (dimension.Type == DimensionType.String)
+                dimension.CaseSensitive = sensitive;
+            else
+                _diagnostics.Report(DiagnosticCatalog.MutuallyExclusiveKeys, caseSensitive.Location, "case_sensitive", $"type: {ModelNames.Of(dimension.Type)}");
+        }
         dimension.AllowedValues = [.. syntax.Values.Select(v => v.Value)];
         var scope = ExpressionScope.ForDimension(dimension);
 

@@ -12,8 +12,15 @@ public sealed record DashboardSymbol(
     ImmutableArray<TileSymbol> Tiles,
     TextLocation Location);
 
-/// <summary>A dashboard filter; a filter without a default becomes a named bind parameter.</summary>
-public sealed record DashboardFilterSymbol(string Name, string Title, FieldSymbol Field, FieldReference FieldReference, FilterExpression? Default, bool Required, TextLocation Location);
+/// <summary>
+/// A dashboard filter on one field or several of one type (a row matches when any of them matches); a filter
+/// without a default becomes a named bind parameter.
+/// </summary>
+public sealed record DashboardFilterSymbol(string Name, string Title, ImmutableArray<FieldReference> Fields, FilterExpression? Default, bool Required, TextLocation Location)
+{
+    /// <summary>The type of the filter's values (its fields' common type).</summary>
+    public ScalarType Type => Fields[0].Type;
+}
 
 /// <summary>What tiles and saved queries ask of an explore.</summary>
 public sealed record QuerySpec(
@@ -36,8 +43,11 @@ public sealed record TileLayout(int Row, int Column, int Width, int Height)
         Row < other.Row + other.Height && other.Row < Row + Height;
 }
 
-/// <summary>A dashboard filter feeding one of the tile's fields.</summary>
-public sealed record TileListen(DashboardFilterSymbol Filter, FieldReference Field);
+/// <summary>
+/// A dashboard filter feeding the tile's fields, one per field of the filter in the filter's order: a row of
+/// the tile matches when any of them matches the filter's value.
+/// </summary>
+public sealed record TileListen(DashboardFilterSymbol Filter, ImmutableArray<FieldReference> Fields);
 
 /// <summary>A drill link from a tile's field to another dashboard's filter.</summary>
 public sealed record TileLink(FieldReference Field, string Dashboard, string? Filter, string? Label);

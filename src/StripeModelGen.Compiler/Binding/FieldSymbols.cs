@@ -44,6 +44,9 @@ public sealed class DimensionSymbol(ViewSymbol view, DimensionSyntax syntax, Dim
 
     public bool IsPrimaryKey { get; internal set; }
 
+    /// <summary>False when filters compare the value ignoring case (<c>case_sensitive: no</c>, string dimensions only).</summary>
+    public bool CaseSensitive { get; internal set; } = true;
+
     /// <summary>The value (for a duration: unused; see <see cref="Start"/> and <see cref="End"/>).</summary>
     public BoundExpression Expression { get; internal set; } = BoundError.Instance;
 
@@ -123,6 +126,9 @@ public sealed record FieldReference(string Alias, FieldSymbol Field, Timeframe? 
     public string QualifiedName => $"{Alias}.{Name}";
 
     public ScalarType Type => Field is DimensionSymbol dimension ? dimension.ValueType(Timeframe) : ScalarType.Number;
+
+    /// <summary>True when filters on this value compare strings ignoring case (<c>case_sensitive: no</c>).</summary>
+    public bool IsCaseInsensitive => Field is DimensionSymbol { CaseSensitive: false } && Type == ScalarType.String;
 
     public override string ToString() => QualifiedName;
 }

@@ -123,11 +123,15 @@ public static class DiagnosticCatalog
     // SMG23xx: dashboards
     public static readonly DiagnosticDescriptor TileOverlap = Error("SMG2301", "Tiles overlap", "Tile `{0}` overlaps tile `{1}` in the layout");
     public static readonly DiagnosticDescriptor TileOutOfBounds = Error("SMG2302", "Tile outside the grid", "Tile `{0}` spans columns {1} to {2}; the grid has 24 columns");
-    public static readonly DiagnosticDescriptor ListenFieldMismatch = Error("SMG2303", "Listen type mismatch", "Filter `{0}` filters a {1} field and cannot drive `{2}`, a {3} field");
+    public static readonly DiagnosticDescriptor ListenFieldMismatch = Error("SMG2303", "Listen type mismatch", "Filter `{0}` takes {1} and cannot drive `{2}`, which holds {3}");
     public static readonly DiagnosticDescriptor UnknownDashboard = Error("SMG2304", "Unknown dashboard", "Unknown dashboard `{0}`");
     public static readonly DiagnosticDescriptor TileNeedsFields = Error("SMG2305", "Tile without fields", "Tile `{0}` selects no fields");
     public static readonly DiagnosticDescriptor SortFieldNotSelected = Error("SMG2306", "Sort on an unselected field", "Sort field `{0}` is not among the query's fields");
     public static readonly DiagnosticDescriptor LinkFieldNotSelected = Error("SMG2307", "Link on an unselected field", "Link field `{0}` is not among the tile's fields");
+    public static readonly DiagnosticDescriptor DashboardFilterFieldTypes = Error("SMG2308", "Filter fields of different types", "The fields of filter `{0}` must hold values of one type: `{1}` holds {2}, `{3}` {4}");
+    public static readonly DiagnosticDescriptor ListenFieldCount = Error("SMG2309", "Listen field count", "Filter `{0}` has {1} field(s) ({2}); listen to it with one field of explore `{3}` for each, in that order, not {4}");
+    public static readonly DiagnosticDescriptor FieldListedTwice = Error("SMG2310", "Field listed twice", "`{0}` is listed twice in {1}");
+    public static readonly DiagnosticDescriptor ListenMixesMeasures = Error("SMG2311", "Listen mixes dimensions and measures", "Filter `{0}` cannot drive dimension `{1}` and measure `{2}` together: it matches either rows or groups");
 
     // SMG30xx: queries and planning
     public static readonly DiagnosticDescriptor CurrencyNotGrouped = Warning("SMG3001", "Currencies added together", "`{0}` combines amounts in different currencies: group by `{1}` (or filter it to one currency) to get a meaningful value");

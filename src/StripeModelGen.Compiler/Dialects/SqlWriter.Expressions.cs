@@ -58,6 +58,7 @@ public sealed partial class SqlWriter
         SqlColumn column => new(column.Table is null ? Quote(column.Name) : Quote(column.Table) + "." + Quote(column.Name), Level.Primary),
         SqlLiteral literal => Literal(literal),
         SqlParameter parameter => Parameter(parameter),
+        SqlCteValue read => new($"(SELECT {Quote(read.Column)} FROM {Quote(read.Cte)})", Level.Primary),
         SqlUnary unary => Unary(unary),
         SqlBinary binary => Binary(binary),
         SqlIsNull isNull => new(PredicateOperand(isNull.Operand) + (isNull.Negated ? " IS NOT NULL" : " IS NULL"), Level.Predicate),

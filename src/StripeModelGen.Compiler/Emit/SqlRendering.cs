@@ -23,7 +23,8 @@ internal static class SqlRendering
 
     /// <summary>
     /// The bind parameters as the manifest lists them: the query's names for a dialect that binds by name;
-    /// for one that binds by position (Trino's <c>?</c>) a name per occurrence, in the order of the text.
+    /// for one that binds by position (Trino's <c>?</c>) a name per <c>?</c>, in the order of the text, which
+    /// is each name once when the dialect binds repeated parameters once (<c>ParametersBoundOnce</c>).
     /// </summary>
     public static ImmutableArray<string> Parameters(SqlStatement statement, string dialect, ImmutableArray<string> named)
     {

@@ -15,34 +15,40 @@ public sealed record FilterLoweringContext(SqlExpression Today, DayOfWeek WeekSt
 /// Turns a <see cref="FilterExpression"/> on a value into a SQL condition made of
 /// <see cref="Sql"/> nodes only. User values become <see cref="SqlLiteral"/>s, never text; the value
 /// is never wrapped in a function (date ranges become <c>v &gt;= start AND v &lt; end</c>), so indexes
-/// and partition pruning keep working.
+/// and partition pruning keep working, except that a string compared ignoring case is compared lower-cased
+/// (<c>LOWER(v) = LOWER('x')</c>, <c>v ILIKE 'p'</c>), which an index on <c>LOWER(v)</c> serves.
 /// </summary>
 public static class FilterLowerer
 {
     /// <summary>The condition, or null when the filter matches every row (an empty filter value).</summary>
+    /// <param name="caseInsensitive">Compare strings ignoring case (a dimension with <c>case_sensitive: no</c>).</param>
     /// <exception cref="ArgumentException">The filter is (or contains) an <see cref="ErrorFilter"/>: filters with errors are not lowered.</exception>
-    public static SqlExpression? Lower(FilterExpression filter, SqlExpression value, FilterLoweringContext context)
+    public static SqlExpression? Lower(FilterExpression filter, SqlExpression value, FilterLoweringContext context, bool caseInsensitive = false)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(context);
-        return new Lowering(value, context).Lower(filter);
+        return new Lowering(value, context, caseInsensitive).Lower(filter);
     }
 
     /// <summary>
     /// A dashboard filter without a default, bound at run time to the named parameter: equality for
-    /// strings, numbers and yes/no; for dates the whole day the parameter names
-    /// (<c>v &gt;= :p AND v &lt; DATE_ADD(day, 1, :p)</c>).
+    /// strings, numbers and yes/no (for a string compared ignoring case, <c>LOWER(v) = LOWER(:p)</c>); for
+    /// dates the whole day the parameter names (<c>v &gt;= :p AND v &lt; DATE_ADD(day, 1, :p)</c>).
     /// </summary>
-    public static SqlExpression LowerParameter(FilterKind kind, SqlExpression value, string parameterName)
+    public static SqlExpression LowerParameter(FilterKind kind, SqlExpression value, string parameterName, bool caseInsensitive = false)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentException.ThrowIfNullOrWhiteSpace(parameterName);
         var parameter = new SqlParameter(parameterName);
-        return kind == FilterKind.Date
-            ? And(new SqlBinary(BinaryOperator.GreaterOrEqual, value, parameter), new SqlBinary(BinaryOperator.Less, value, DateAdd(DatePart.Day, 1, parameter)))
+        if (kind == FilterKind.Date)
+            return And(new SqlBinary(BinaryOperator.GreaterOrEqual, value, parameter), new SqlBinary(BinaryOperator.Less, value, DateAdd(DatePart.Day, 1, parameter)));
+        return caseInsensitive && kind == FilterKind.String
+            ? new SqlBinary(BinaryOperator.Equal, LowerCase(value), LowerCase(parameter))
             : new SqlBinary(BinaryOperator.Equal, value, parameter);
     }
+
+    private static SqlFunction LowerCase(SqlExpression x) => new("LOWER", [x]);
 
     /// <summary>A date range bound as a SQL date or timestamp expression.</summary>
     public static SqlExpression LowerBound(DateBound bound, FilterLoweringContext context)
@@ -126,9 +132,17 @@ public static class FilterLowerer
 
     private static SqlExpression Or(SqlExpression left, SqlExpression right) => new SqlBinary(BinaryOperator.Or, left, right);
 
-    private sealed class Lowering(SqlExpression value, FilterLoweringContext context)
+    /// <param name="caseInsensitive">Strings are compared lower-cased on both sides, LIKE patterns with ILIKE.</param>
+    private sealed class Lowering(SqlExpression value, FilterLoweringContext context, bool caseInsensitive)
     {
         private const char LikeEscape = '\\';
+
+        /// <summary>The value equalities compare: lower-cased when strings are compared ignoring case.</summary>
+        private readonly SqlExpression _compared = caseInsensitive ? LowerCase(value) : value;
+
+        /// <summary>A literal an equality compares <see cref="_compared"/> with.</summary>
+        private SqlExpression Argument(SqlExpression literal) =>
+            caseInsensitive && literal is SqlLiteral { Kind: SqlLiteralKind.String } ? LowerCase(literal) : literal;
 
         private SqlExpression IsNull => new SqlIsNull(value, Negated: false);
 
@@ -142,7 +156,7 @@ public static class FilterLowerer
             ErrorFilter => throw new ArgumentException("A filter with errors cannot be lowered; stop after its diagnostics.", nameof(filter)),
             NullFilter => IsNull,
             EmptyFilter => Or(IsNull, Compare(BinaryOperator.Equal, SqlLiteral.String(""))),
-            StringEqualsFilter f => Compare(BinaryOperator.Equal, SqlLiteral.String(f.Value)),
+            StringEqualsFilter f => new SqlBinary(BinaryOperator.Equal, _compared, Argument(SqlLiteral.String(f.Value))),
             StringLikeFilter f => Like(f.Pattern, negated: false),
             NumberCompareFilter f => Compare(Operator(f.Comparison), SqlLiteral.Number(f.Value)),
             NumberRangeFilter f => Range(f),
@@ -164,7 +178,7 @@ public static class FilterLowerer
             var escape = pattern.Parts.Any(p => p.Kind == LikePartKind.Literal && p.Text.AsSpan().IndexOfAny('%', '_', LikeEscape) >= 0)
                 ? LikeEscape
                 : (char?)null;
-            return new SqlLike(value, SqlLiteral.String(pattern.ToSqlPattern(escape)), CaseInsensitive: false, Negated: negated, Escape: escape);
+            return new SqlLike(value, SqlLiteral.String(pattern.ToSqlPattern(escape)), CaseInsensitive: caseInsensitive, Negated: negated, Escape: escape);
         }
 
         private SqlExpression Range(NumberRangeFilter range)
@@ -215,7 +229,9 @@ public static class FilterLowerer
                 parts.Add(lowered);
             }
             if (equalsAt >= 0)
-                parts[equalsAt] = equals.Count == 1 ? Compare(BinaryOperator.Equal, equals[0]) : new SqlIn(value, [.. equals], Negated: false);
+                parts[equalsAt] = equals.Count == 1
+                    ? new SqlBinary(BinaryOperator.Equal, _compared, Argument(equals[0]))
+                    : new SqlIn(_compared, [.. equals.Select(Argument)], Negated: false);
             return parts.Select(p => p!).Aggregate(Or);
         }
 
@@ -277,7 +293,9 @@ public static class FilterLowerer
         }
 
         private SqlExpression NotEqualOrNull(List<SqlExpression> literals) => Or(
-            literals.Count == 1 ? Compare(BinaryOperator.NotEqual, literals[0]) : new SqlIn(value, [.. literals], Negated: true),
+            literals.Count == 1
+                ? new SqlBinary(BinaryOperator.NotEqual, _compared, Argument(literals[0]))
+                : new SqlIn(_compared, [.. literals.Select(Argument)], Negated: true),
             IsNull);
 
         private static SqlLiteral? EqualityLiteral(FilterExpression filter) => filter switch

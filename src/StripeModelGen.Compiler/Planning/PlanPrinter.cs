@@ -41,8 +41,13 @@ public static class PlanPrinter
     private static string Measure(FieldReference measure) =>
         $"{measure.QualifiedName} ({ModelNames.Of(((MeasureSymbol)measure.Field).Type)})";
 
-    private static string Filter(QueryFilter filter) =>
-        filter.IsParameter ? $"{filter.Field.QualifiedName} = :{filter.Parameter}" : $"{filter.Field.QualifiedName} {FilterPrinter.Print(filter.Filter!)}";
+    /// <summary><c>field filter</c>; a filter on several fields is <c>(a filter or b filter)</c>; a field compared ignoring case is marked <c>(any case)</c>.</summary>
+    private static string Filter(QueryFilter filter)
+    {
+        var condition = filter.IsParameter ? $"= :{filter.Parameter}" : FilterPrinter.Print(filter.Filter!);
+        var parts = filter.Fields.Select(f => $"{f.QualifiedName}{(f.IsCaseInsensitive ? " (any case)" : "")} {condition}").ToList();
+        return parts.Count == 1 ? parts[0] : $"({string.Join(" or ", parts)})";
+    }
 
     private static void Line(StringBuilder text, string label, IEnumerable<string> items)
     {

@@ -20,16 +20,16 @@ public static class QueryPlanner
         var graph = new JoinGraph(explore);
         var dimensions = query.Dimensions.Distinct().ToImmutableArray();
         var measures = query.Measures.Distinct().ToImmutableArray();
-        var rowFilters = query.Filters.Where(f => !f.Field.Field.IsMeasure).ToImmutableArray();
-        var groupFilters = query.Filters.Where(f => f.Field.Field.IsMeasure).ToImmutableArray();
+        var rowFilters = query.Filters.Where(f => !f.IsGroupFilter).ToImmutableArray();
+        var groupFilters = query.Filters.Where(f => f.IsGroupFilter).ToImmutableArray();
 
         var rowAliases = new SortedSet<string>(StringComparer.Ordinal) { explore.BaseView.Name };
-        foreach (var field in dimensions.Concat(rowFilters.Select(f => f.Field)))
+        foreach (var field in dimensions.Concat(rowFilters.SelectMany(f => f.Fields)))
             rowAliases.UnionWith(FieldDependencies.Aliases(field));
         if (explore.SqlAlwaysWhere is { } always)
             rowAliases.UnionWith(always.DescendantsAndSelf().OfType<BoundFieldExpression>().SelectMany(r => FieldDependencies.Aliases(r.Reference)));
 
-        var aggregated = measures.Concat(groupFilters.Select(f => f.Field))
+        var aggregated = measures.Concat(groupFilters.SelectMany(f => f.Fields))
             .SelectMany(FieldDependencies.AggregatedMeasures)
             .Distinct()
             .ToList();
@@ -37,7 +37,7 @@ public static class QueryPlanner
         var missing = allAliases.FirstOrDefault(a => explore.ViewOf(a) is null);
         if (missing is not null)
         {
-            var field = query.Fields.Concat(query.Filters.Select(f => f.Field)).First(f => FieldDependencies.Aliases(f).Contains(missing));
+            var field = query.Fields.Concat(query.Filters.SelectMany(f => f.Fields)).First(f => FieldDependencies.Aliases(f).Contains(missing));
             diagnostics.Report(DiagnosticCatalog.AliasNotJoined, query.Location, field.QualifiedName, missing, explore.Name);
             return null;
         }
@@ -120,7 +120,7 @@ public static class QueryPlanner
                 continue;
             var currencyField = currency.Reference with { Alias = FieldDependencies.AliasOf(currency.Reference, measure) };
             var grouped = dimensions.Contains(currencyField);
-            var pinned = query.Filters.Any(f => f.Field == currencyField && (f.IsParameter || f.Filter is StringEqualsFilter));
+            var pinned = query.Filters.Any(f => f.Fields is [var only] && only == currencyField && (f.IsParameter || f.Filter is StringEqualsFilter));
             if (!grouped && !pinned)
                 diagnostics.Report(DiagnosticCatalog.CurrencyNotGrouped, query.Location, measure.QualifiedName, currencyField.QualifiedName);
         }

@@ -6,12 +6,22 @@ using StripeModelGen.Compiler.Text;
 namespace StripeModelGen.Compiler.Querying;
 
 /// <summary>
-/// A filter a query applies: a field and a parsed Looker filter expression, or a named bind parameter when
-/// a dashboard filter has no default. Filters on dimensions restrict rows; filters on measures restrict groups.
+/// A filter a query applies: a parsed Looker filter expression, or a named bind parameter when a dashboard
+/// filter has no default, on one field or on several (a dashboard filter on several fields), where a row
+/// (a group) matches when any of them matches. The fields are all dimensions or all measures: filters on
+/// dimensions restrict rows; filters on measures restrict groups.
 /// </summary>
-public sealed record QueryFilter(FieldReference Field, FilterExpression? Filter, string? Parameter, TextLocation Location)
+public sealed record QueryFilter(ImmutableArray<FieldReference> Fields, FilterExpression? Filter, string? Parameter, TextLocation Location)
 {
+    public QueryFilter(FieldReference field, FilterExpression? filter, string? parameter, TextLocation location)
+        : this([field], filter, parameter, location)
+    {
+    }
+
     public bool IsParameter => Parameter is not null;
+
+    /// <summary>True when the filter restricts groups (its fields are measures), false when it restricts rows.</summary>
+    public bool IsGroupFilter => Fields[0].Field.IsMeasure;
 }
 
 /// <summary>

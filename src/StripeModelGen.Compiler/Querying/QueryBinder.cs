@@ -20,12 +20,15 @@ public static class QueryBinder
     public static BoundQuery ForSavedQuery(SavedQuerySymbol query) =>
         Create(SavedQueryKind, query.Name, query.Query, [], query.Location);
 
-    /// <summary>A tile, with the dashboard filters it listens to: a default becomes a filter, no default a bind parameter.</summary>
+    /// <summary>
+    /// A tile, with the dashboard filters it listens to: a default becomes a filter, no default a bind parameter;
+    /// a filter the tile listens to with several fields matches a row when any of them matches.
+    /// </summary>
     public static BoundQuery ForTile(DashboardSymbol dashboard, TileSymbol tile)
     {
         var listened = tile.Listen.Select(l => l.Filter.Default is { } filter
-            ? new QueryFilter(l.Field, filter, null, l.Filter.Location)
-            : new QueryFilter(l.Field, null, l.Filter.Name, l.Filter.Location));
+            ? new QueryFilter(l.Fields, filter, null, l.Filter.Location)
+            : new QueryFilter(l.Fields, null, l.Filter.Name, l.Filter.Location));
         return Create(TileKind, $"{dashboard.Name}.{tile.Name}", tile.Query, listened, tile.Location);
     }
 

@@ -70,6 +70,15 @@ public sealed record SqlParameter(string Name) : SqlExpression
     public override IEnumerable<SqlExpression> Children => [];
 }
 
+/// <summary>
+/// The value of column <see cref="Column"/> of the one-row CTE <see cref="Cte"/>: <c>(SELECT "column" FROM "cte")</c>.
+/// Only rewrites introduce it (a parameter bound once in a CTE and read wherever it is used).
+/// </summary>
+public sealed record SqlCteValue(string Cte, string Column) : SqlExpression
+{
+    public override IEnumerable<SqlExpression> Children => [];
+}
+
 public sealed record SqlUnary(UnaryOperator Operator, SqlExpression Operand) : SqlExpression
 {
     public override IEnumerable<SqlExpression> Children => [Operand];

@@ -126,7 +126,7 @@ public sealed class SqlLowerer
         var columns = _plan.Dimensions.Select(d => new SqlSelectItem(lowerer.Output(d), d.QualifiedName))
             .Concat(_plan.Measures.Select(m => new SqlSelectItem(MeasureOutput(m, lowerer, aggregates), m.QualifiedName)))
             .ToImmutableArray();
-        var having = And(_plan.GroupFilters.Select(f => FilterCondition(f, MeasureOutput(f.Field, lowerer, aggregates))));
+        var having = And(_plan.GroupFilters.Select(f => FilterCondition(f, m => MeasureOutput(m, lowerer, aggregates))));
         var where = RowConditions(lowerer);
         _usesCurrencies |= scope.UsesCurrencies;
         return SqlSelect.Empty with
@@ -173,7 +173,7 @@ public sealed class SqlLowerer
                        .. _plan.Measures.Select(m => new SqlSelectItem(MeasureOutput(m, lowerer, combined), m.QualifiedName))],
             From = new SqlDerivedTable(source, legs),
             GroupBy = dimensionColumns,
-            Having = And(_plan.GroupFilters.Select(f => FilterCondition(f, MeasureOutput(f.Field, lowerer, combined)))),
+            Having = And(_plan.GroupFilters.Select(f => FilterCondition(f, m => MeasureOutput(m, lowerer, combined)))),
             OrderBy = OrderBy(),
             Limit = _plan.Limit,
         };
@@ -242,7 +242,7 @@ public sealed class SqlLowerer
 
     private SqlExpression? RowConditions(ExpressionLowerer lowerer)
     {
-        var conditions = _plan.RowFilters.Select(f => FilterCondition(f, lowerer.FilterValue(f.Field))).ToList();
+        var conditions = _plan.RowFilters.Select(f => FilterCondition(f, lowerer.FilterValue)).ToList();
         if (_plan.Query.Explore.SqlAlwaysWhere is { } always)
             conditions.Insert(0, lowerer.Lower(always, null));
         return And(conditions);
@@ -275,7 +275,7 @@ public sealed class SqlLowerer
         return And(symbol.Filters.Select(f =>
         {
             var field = f.Field with { Alias = measure.Alias };
-            return FilterCondition(new QueryFilter(field, f.Filter, null, f.ValueLocation), lowerer.FilterValue(field));
+            return FilterCondition(new QueryFilter(field, f.Filter, null, f.ValueLocation), lowerer.FilterValue);
         }));
     }
 
@@ -294,10 +294,25 @@ public sealed class SqlLowerer
     private ImmutableArray<SqlOrderItem> OrderBy() =>
         [.. _plan.Sorts.Select(s => new SqlOrderItem(new SqlColumn(null, s.Field.QualifiedName), s.Descending, s.NullsFirst))];
 
-    private SqlExpression? FilterCondition(QueryFilter filter, SqlExpression value) =>
-        filter.Parameter is { } parameter
-            ? FilterLowerer.LowerParameter(FilterKinds.Of(filter.Field.Type), value, parameter)
-            : FilterLowerer.Lower(filter.Filter!, value, new FilterLoweringContext(_context.Today(), _context.Project.WeekStart));
+    /// <summary>
+    /// The condition of a filter on the value <paramref name="valueOf"/> gives each of its fields; on several
+    /// fields, the OR of their conditions (null, matching everything, when one of them is).
+    /// </summary>
+    private SqlExpression? FilterCondition(QueryFilter filter, Func<FieldReference, SqlExpression> valueOf)
+    {
+        SqlExpression? result = null;
+        foreach (var field in filter.Fields)
+        {
+            var value = valueOf(field);
+            var condition = filter.Parameter is { } parameter
+                ? FilterLowerer.LowerParameter(FilterKinds.Of(field.Type), value, parameter, field.IsCaseInsensitive)
+                : FilterLowerer.Lower(filter.Filter!, value, new FilterLoweringContext(_context.Today(), _context.Project.WeekStart), field.IsCaseInsensitive);
+            if (condition is null)
+                return null;
+            result = result is null ? condition : new SqlBinary(BinaryOperator.Or, result, condition);
+        }
+        return result;
+    }
 
     private static SqlExpression? And(IEnumerable<SqlExpression?> conditions)
     {

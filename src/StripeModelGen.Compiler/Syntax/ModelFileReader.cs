@@ -32,7 +32,7 @@ public sealed class ModelFileReader
     private static readonly MappingReader.Shape DerivedShape = new(["from", "joins", "where", "group_by"], NameKeys: []);
     private static readonly MappingReader.Shape PublishShape = new(["kind", "sorts"], NameKeys: []);
     private static readonly MappingReader.Shape DimensionShape = new(
-        ["name", "type", "sql", "primary_key", "label", "description", "hidden", "format", "currency", "timeframes", "sql_start", "sql_end", "intervals", "values", "group_label"],
+        ["name", "type", "sql", "primary_key", "label", "description", "hidden", "format", "currency", "timeframes", "sql_start", "sql_end", "intervals", "values", "group_label", "case_sensitive"],
         IsDialectSqlKey,
         DialectSqlKeys,
         new Dictionary<string, string> { ["value_format_name"] = "format", ["value_format"] = "format" });
@@ -50,7 +50,7 @@ public sealed class ModelFileReader
     private static readonly MappingReader.Shape DashboardShape = new(
         ["name", "title", "description", "filters", "tiles"],
         Aliases: new Dictionary<string, string> { ["elements"] = "tiles" });
-    private static readonly MappingReader.Shape DashboardFilterShape = new(["name", "title", "field", "default", "required"]);
+    private static readonly MappingReader.Shape DashboardFilterShape = new(["name", "title", "field", "fields", "default", "required"]);
     private static readonly string[] QueryKeys = ["explore", "fields", "filters", "sorts", "limit", "pivots"];
     private static readonly MappingReader.Shape TileShape = new(
         [.. new[] { "name", "title", "chart", "listen", "layout", "links", "note" }.Concat(QueryKeys)],
@@ -231,7 +231,8 @@ public sealed class ModelFileReader
             m.Scalar("sql_end"),
             m.ScalarList("intervals"),
             m.ScalarList("values"),
-            m.Scalar("group_label"));
+            m.Scalar("group_label"),
+            m.Scalar("case_sensitive"));
     }
 
     private MeasureSyntax? Measure(YamlNodeSyntax node)
@@ -327,7 +328,27 @@ public sealed class ModelFileReader
     {
         if (Open(node, "a dashboard filter", DashboardFilterShape) is not { } m || m.RequiredScalar("name") is not { } name)
             return null;
-        return new DashboardFilterSyntax(name, m.Scalar("title"), m.RequiredScalar("field"), m.Scalar("default"), m.Scalar("required"));
+        return new DashboardFilterSyntax(name, m.Scalar("title"), DashboardFilterFields(m), m.Scalar("default"), m.Scalar("required"));
+    }
+
+    /// <summary><c>field: view.name</c>, or <c>fields: [view.a, view.b]</c> (one at least), not both.</summary>
+    private ImmutableArray<YamlScalarSyntax> DashboardFilterFields(MappingReader m)
+    {
+        if (m.Syntax.Find("fields") is not { } entry)
+            return m.RequiredScalar("field") is { } field ? [field] : [];
+        if (m.Syntax.Find("field") is { } single)
+        {
+            _diagnostics.Report(DiagnosticCatalog.MutuallyExclusiveKeys, single.Key.Location, "field", "fields");
+            return [];
+        }
+        if (entry.Value is YamlSequenceSyntax { Items.IsEmpty: true } or YamlScalarSyntax { IsNull: true })
+        {
+            _diagnostics.Report(DiagnosticCatalog.EmptyValue, entry.Key.Location, $"`fields` of {m.Subject}");
+            return [];
+        }
+        // An item that is not a field was reported; the filter is then left out rather than bound on fewer fields.
+        var fields = m.ScalarList("fields");
+        return entry.Value is YamlSequenceSyntax sequence && fields.Length == sequence.Items.Length ? fields : [];
     }
 
     private TileSyntax? Tile(YamlNodeSyntax node)
@@ -389,10 +410,31 @@ public sealed class ModelFileReader
         var builder = ImmutableArray.CreateBuilder<ListenSyntax>();
         foreach (var entry in mapping.Entries)
         {
-            if (entry.Value is YamlScalarSyntax { IsNull: false } field)
-                builder.Add(new ListenSyntax(entry.Key, field));
-            else if (!entry.Value.IsMissing)
-                _diagnostics.Report(DiagnosticCatalog.ExpectedScalar, entry.Value.Location, $"the field of listened filter `{entry.Key.Value}`", entry.Value.Description);
+            switch (entry.Value)
+            {
+                case YamlScalarSyntax { IsNull: false } field:
+                    builder.Add(new ListenSyntax(entry.Key, [field], field));
+                    break;
+                case YamlSequenceSyntax { Items.IsEmpty: true } empty:
+                    _diagnostics.Report(DiagnosticCatalog.EmptyValue, empty.Location, $"The fields of listened filter `{entry.Key.Value}`");
+                    break;
+                case YamlSequenceSyntax sequence:
+                    var fields = ImmutableArray.CreateBuilder<YamlScalarSyntax>();
+                    foreach (var item in sequence.Items)
+                    {
+                        if (item is YamlScalarSyntax { IsNull: false } scalar)
+                            fields.Add(scalar);
+                        else if (!item.IsMissing)
+                            _diagnostics.Report(DiagnosticCatalog.ExpectedScalar, item.Location, $"a field of listened filter `{entry.Key.Value}`", item.Description);
+                    }
+                    if (fields.Count == sequence.Items.Length)
+                        builder.Add(new ListenSyntax(entry.Key, fields.ToImmutable(), sequence));
+                    break;
+                default:
+                    if (!entry.Value.IsMissing)
+                        _diagnostics.Report(DiagnosticCatalog.ExpectedScalar, entry.Value.Location, $"the field (or list of fields) of listened filter `{entry.Key.Value}`", entry.Value.Description);
+                    break;
+            }
         }
         return builder.ToImmutable();
     }

@@ -101,7 +101,8 @@ public sealed record DimensionSyntax(
     YamlScalarSyntax? SqlEnd,
     ImmutableArray<YamlScalarSyntax> Intervals,
     ImmutableArray<YamlScalarSyntax> Values,
-    YamlScalarSyntax? GroupLabel);
+    YamlScalarSyntax? GroupLabel,
+    YamlScalarSyntax? CaseSensitive = null);
 
 public sealed record MeasureSyntax(
     YamlScalarSyntax Name,
@@ -153,13 +154,21 @@ public sealed record DashboardSyntax(
     ImmutableArray<DashboardFilterSyntax> Filters,
     ImmutableArray<TileSyntax> Tiles);
 
-public sealed record DashboardFilterSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Title, YamlScalarSyntax? Field, YamlScalarSyntax? Default, YamlScalarSyntax? Required);
+/// <summary>
+/// A dashboard filter on one field (<c>field:</c>) or on several (<c>fields:</c>, the filter's value matching
+/// a row when it matches any of them); <see cref="Fields"/> holds either. Empty after a structural error.
+/// </summary>
+public sealed record DashboardFilterSyntax(YamlScalarSyntax Name, YamlScalarSyntax? Title, ImmutableArray<YamlScalarSyntax> Fields, YamlScalarSyntax? Default, YamlScalarSyntax? Required);
 
 /// <summary>Where a tile sits on the dashboard's 24-column grid.</summary>
 public sealed record LayoutSyntax(YamlMappingSyntax Node, YamlScalarSyntax? Row, YamlScalarSyntax? Column, YamlScalarSyntax? Width, YamlScalarSyntax? Height);
 
-/// <summary>A dashboard filter feeding a tile's field (<c>listen: { period: charges.created_date }</c>).</summary>
-public sealed record ListenSyntax(YamlScalarSyntax Filter, YamlScalarSyntax Field);
+/// <summary>
+/// A dashboard filter feeding a tile's field (<c>listen: { period: charges.created_date }</c>), or one field per
+/// field of a filter on several (<c>listen: { customer: [charges.customer_id, customers.email] }</c>);
+/// <see cref="Value"/> is the listened value as written.
+/// </summary>
+public sealed record ListenSyntax(YamlScalarSyntax Filter, ImmutableArray<YamlScalarSyntax> Fields, YamlNodeSyntax Value);
 
 /// <summary>A link from a tile's field to another dashboard, passing the field's value to one of its filters.</summary>
 public sealed record TileLinkSyntax(YamlMappingSyntax Node, YamlScalarSyntax? Field, YamlScalarSyntax? Dashboard, YamlScalarSyntax? Filter, YamlScalarSyntax? Label);

@@ -131,10 +131,19 @@ internal sealed partial class CustomerSimulation
         _name = random.Chance(0.95) ? first + " " + last : null;
         if (random.Chance(0.85))
         {
-            var local = (first + "." + last).ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-            _email = random.Chance(0.02)
-                ? "billing@example.com" // shared by several customers: emails are not unique
-                : local + random.Between(1, 99).ToString(CultureInfo.InvariantCulture) + "@example." + random.Pick(["com", "org", "net"]);
+            var name = (first + "." + last).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+            if (random.Chance(0.02))
+            {
+                _email = "billing@example.com"; // shared by several customers: emails are not unique
+            }
+            else
+            {
+                var number = random.Between(1, 99);
+                var domain = random.Pick(["com", "org", "net"]);
+                // Stripe keeps an email as it was typed: one in eight keeps the capitals of the name.
+                var local = number % 8 == 0 ? name : name.ToLowerInvariant();
+                _email = local + number.ToString(CultureInfo.InvariantCulture) + "@example." + domain;
+            }
             if (random.Chance(0.06))
             {
                 _oldEmail = first.ToLowerInvariant() + random.Digits(3) + "@old-mail.example";

@@ -160,6 +160,24 @@ public sealed class ShippedModelTests
     }
 
     [Fact]
+    public void Customer_lookup_finds_the_customer_by_id_or_by_email_in_any_case_on_every_tile()
+    {
+        var customer = Model.Dashboard("customer_lookup")!;
+        var filter = Assert.Single(customer.Filters);
+        Assert.Equal(["customers.id", "customers.email"], filter.Fields.Select(f => f.QualifiedName));
+        Assert.True(filter.Fields[1].IsCaseInsensitive);
+        Assert.False(filter.Fields[0].IsCaseInsensitive);
+        Assert.All(customer.Tiles, t =>
+        {
+            var listen = Assert.Single(t.Listen);
+            Assert.Same(filter, listen.Filter);
+            Assert.Equal(2, listen.Fields.Length);
+            Assert.EndsWith("id", listen.Fields[0].Name, StringComparison.Ordinal);
+            Assert.Equal("customers.email", listen.Fields[1].QualifiedName);
+        });
+    }
+
+    [Fact]
     public void Every_example_of_stripes_billing_data_page_is_a_saved_query_with_a_description()
     {
         var names = Model.Queries.Select(q => q.Name).ToHashSet(StringComparer.Ordinal);

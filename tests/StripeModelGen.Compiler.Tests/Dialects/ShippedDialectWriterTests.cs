@@ -101,16 +101,39 @@ public sealed class ShippedDialectWriterTests
     }
 
     [Fact]
-    public void Positional_parameters_are_listed_once_per_occurrence_in_text_order()
+    public void Positional_parameters_are_listed_once_per_question_mark_in_text_order()
+    {
+        var condition = And(Eq(Col("id"), new SqlParameter("customer")), Bin(BinaryOperator.GreaterOrEqual, Col("created"), new SqlParameter("day")));
+        var statement = Statement(Select(Item(Num(1), "x")) with { Where = condition });
+
+        var (text, parameters) = SqlWriter.WriteWithParameters(statement, Dialect.Trino, new DiagnosticBag());
+
+        Assert.Equal(["customer", "day"], parameters);
+        Assert.Equal(2, text!.Count(c => c == '?'));
+        Assert.True(Dialect.Trino.PositionalParameters);
+        Assert.False(Dialect.SqlServer.PositionalParameters);
+    }
+
+    [Theory]
+    [InlineData("postgres", 3)]
+    [InlineData("snowflake", 3)]
+    [InlineData("trino", 2)]
+    [InlineData("sqlserver", 3)]
+    public void A_parameter_used_twice_is_one_parameter_in_every_dialect(string dialect, int markers)
     {
         var day = new SqlParameter("day");
         var condition = And(And(Bin(BinaryOperator.GreaterOrEqual, Col("created"), day), Eq(Col("id"), new SqlParameter("customer"))), Bin(BinaryOperator.Less, Col("created"), Fn("DATE_ADD", Part(DatePart.Day), Num(1), day)));
         var statement = Statement(Select(Item(Num(1), "x")) with { Where = condition });
+        var spec = Dialect.Of(dialect + ".yml");
 
-        Assert.Equal(["day", "customer", "day"], SqlWriter.WriteWithParameters(statement, Dialect.Trino, new DiagnosticBag()).Parameters);
-        Assert.Equal(["day", "customer"], SqlWriter.WriteWithParameters(statement, Dialect.Postgres, new DiagnosticBag()).Parameters);
-        Assert.True(Dialect.Trino.PositionalParameters);
-        Assert.False(Dialect.SqlServer.PositionalParameters);
+        var (text, parameters) = SqlWriter.WriteWithParameters(statement, spec, new DiagnosticBag());
+
+        // Named styles repeat the name; Trino's positional `?` appears once per parameter, in a first CTE for `day`.
+        Assert.Equal(["day", "customer"], parameters);
+        var marker = spec.PositionalParameters ? "?" : spec.Parameter.Render(_ => "day")[..1];
+        Assert.Equal(markers, text!.Split(marker).Length - 1);
+        if (spec.PositionalParameters)
+            Assert.StartsWith("WITH \"parameters\" AS (\n  SELECT\n    ? AS \"day\"\n)", text, StringComparison.Ordinal);
     }
 
     [Fact]

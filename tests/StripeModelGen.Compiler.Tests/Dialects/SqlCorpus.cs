@@ -200,6 +200,17 @@ internal static class SqlCorpus
         {
             Where = And(And(Bin(BinaryOperator.GreaterOrEqual, Col("t", "created"), day), Bin(BinaryOperator.Less, Col("t", "created"), Fn("DATE_ADD", Part(DatePart.Day), Num(1), day))), Eq(Col("t", "customer_id"), new SqlParameter("customer"))),
         }));
+        var customer = new SqlParameter("customer");
+        var byCustomer = Or(Eq(Col("t", "customer_id"), customer), Eq(Fn("LOWER", Col("t", "email")), Fn("LOWER", customer)));
+        yield return ("parameter-used-in-union-members-and-having", Statement(new SqlUnionAll(
+        [
+            Select(Item(Col("t", "currency"), "currency"), Item(count, "n")).From(charges) with { Where = byCustomer, GroupBy = [Col("t", "currency")] },
+            Select(Item(Col("t", "currency"), "currency"), Item(count, "n")).From(charges) with
+            {
+                GroupBy = [Col("t", "currency")],
+                Having = Bin(BinaryOperator.Greater, count, Fn("LENGTH", customer)),
+            },
+        ])));
         yield return ("values", Statement(new SqlValues(["currency", "exponent"], [[Str("jpy"), Num(0)], [Str("usd"), Num(2)]])));
         yield return ("union", Statement(new SqlUnionAll([Select(Item(Num(1), "n")), everything with { Columns = [Item(Num(2), "n")], GroupBy = [], Having = null, OrderBy = [Asc(Num(1))] }, new SqlValues(["n"], [[Num(3)]])])));
         yield return ("view", new SqlCreateView("analytics", "models", "charges", everything with { Limit = null, OrderBy = [] }));

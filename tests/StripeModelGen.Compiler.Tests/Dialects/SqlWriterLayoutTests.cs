@@ -132,6 +132,30 @@ public sealed class SqlWriterLayoutTests
     }
 
     [Fact]
+    public void A_cte_value_is_a_scalar_subquery_reading_the_column()
+    {
+        var select = Select(Item(Col("c", "id"), "id")).From(Table("stripe", "charges", "c")) with
+        {
+            Ctes = [new SqlCte("parameters", [], Select(Item(new SqlParameter("customer"), "customer")))],
+            Where = Or(Eq(Col("c", "customer_id"), new SqlCteValue("parameters", "customer")), Eq(Fn("LOWER", Col("c", "email")), Fn("LOWER", new SqlCteValue("parameters", "customer")))),
+        };
+
+        Assert.Equal(
+            """
+            WITH "parameters" AS (
+              SELECT
+                @customer AS "customer"
+            )
+            SELECT
+              "c"."id" AS "id"
+            FROM "stripe"."charges" AS "c"
+            WHERE "c"."customer_id" = (SELECT "customer" FROM "parameters") OR LOWER("c"."email") = LOWER((SELECT "customer" FROM "parameters"));
+
+            """,
+            Dialect.Write(Statement(select), Dialect.Postgres));
+    }
+
+    [Fact]
     public void Derived_tables_are_indented_and_aliased_and_values_name_their_columns()
     {
         var inner = Select(Item(Col("c", "id"), "id")).From(Table("stripe", "charges", "c"));
@@ -331,7 +355,7 @@ public sealed class SqlWriterLayoutTests
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["SqlBetween", "SqlBinary", "SqlCase", "SqlCast", "SqlColumn", "SqlCreateView", "SqlCteReference", "SqlDatePart", "SqlDerivedTable", "SqlFunction", "SqlIn", "SqlIsNull", "SqlLike", "SqlLiteral", "SqlMissingColumn", "SqlMissingTable", "SqlParameter", "SqlQueryStatement", "SqlRawSource", "SqlSelect", "SqlSplitSource", "SqlSplitValue", "SqlTable", "SqlUnary", "SqlUnionAll", "SqlValues"],
+            ["SqlBetween", "SqlBinary", "SqlCase", "SqlCast", "SqlColumn", "SqlCreateView", "SqlCteReference", "SqlCteValue", "SqlDatePart", "SqlDerivedTable", "SqlFunction", "SqlIn", "SqlIsNull", "SqlLike", "SqlLiteral", "SqlMissingColumn", "SqlMissingTable", "SqlParameter", "SqlQueryStatement", "SqlRawSource", "SqlSelect", "SqlSplitSource", "SqlSplitValue", "SqlTable", "SqlUnary", "SqlUnionAll", "SqlValues"],
             kinds);
     }
 }

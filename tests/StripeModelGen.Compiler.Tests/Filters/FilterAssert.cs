@@ -25,8 +25,8 @@ internal static class FilterAssert
     public static void Prints(string text, FilterKind kind, string expected) =>
         Assert.Equal(expected, FilterPrinter.Print(ParseClean(text, kind)));
 
-    public static string Lower(string text, FilterKind kind, DayOfWeek weekStart = DayOfWeek.Monday) =>
-        SqlTestPrinter.Print(FilterLowerer.Lower(ParseClean(text, kind), Value, new FilterLoweringContext(Today, weekStart)));
+    public static string Lower(string text, FilterKind kind, DayOfWeek weekStart = DayOfWeek.Monday, bool caseInsensitive = false) =>
+        SqlTestPrinter.Print(FilterLowerer.Lower(ParseClean(text, kind), Value, new FilterLoweringContext(Today, weekStart), caseInsensitive));
 
     /// <summary>Parses marked text and asserts exactly one diagnostic, with this id, on the marked span.</summary>
     public static Diagnostic SingleDiagnostic(string marked, FilterKind kind, string id)

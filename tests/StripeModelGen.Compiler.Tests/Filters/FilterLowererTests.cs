@@ -37,6 +37,35 @@ public sealed class FilterLowererTests
     public void String(string text, string expected) => Assert.Equal(expected, FilterAssert.Lower(text, FilterKind.String));
 
     [Theory]
+    [InlineData("FOO", "LOWER(v) = LOWER('FOO')")]
+    [InlineData("FOO,Bar", "LOWER(v) IN (LOWER('FOO'), LOWER('Bar'))")]
+    [InlineData("FOO%", "v ILIKE 'FOO%'")]
+    [InlineData("-FOO", "LOWER(v) <> LOWER('FOO') OR v IS NULL")]
+    [InlineData("-FOO,-BAR", "LOWER(v) NOT IN (LOWER('FOO'), LOWER('BAR')) OR v IS NULL")]
+    [InlineData("-%FOO%", "v NOT ILIKE '%FOO%' OR v IS NULL")]
+    [InlineData("100^%%", "v ILIKE '100\\%%' ESCAPE '\\'")]
+    [InlineData("EMPTY", "v IS NULL OR v = ''")]
+    [InlineData("-EMPTY", "v IS NOT NULL AND v <> ''")]
+    [InlineData("-NULL", "v IS NOT NULL")]
+    public void StringIgnoringCase(string text, string expected) => Assert.Equal(expected, FilterAssert.Lower(text, FilterKind.String, caseInsensitive: true));
+
+    [Fact]
+    public void IgnoringCaseKeepsWhatTheLowerCasedFilterKeepsOfTheLowerCasedValue()
+    {
+        string?[] values = ["foo", "FOO", "Foo", "food", "FOOD", "", null, "a", "B", "c", "C", "o%", "O%x", "x_y", "X_Y", "xzy", "Jane.Doe@Example.com"];
+        foreach (var text in new[] { "FOO", "Foo%", "-foo", "a,B,-C", "EMPTY", "-NULL", "%O^%%", "x^_Y", "x_Y", "-%oo%,-EMPTY", "jane.doe@example.COM" })
+        {
+            var ignoringCase = FilterLowerer.Lower(FilterAssert.ParseClean(text, FilterKind.String), FilterAssert.Value, new FilterLoweringContext(FilterAssert.Today), caseInsensitive: true);
+            var lowerCased = FilterLowerer.Lower(FilterAssert.ParseClean(text.ToLowerInvariant(), FilterKind.String), FilterAssert.Value, new FilterLoweringContext(FilterAssert.Today));
+            foreach (var value in values)
+            {
+                var expected = SqlTestEvaluator.Keeps(lowerCased, new Dictionary<string, object?> { ["v"] = value?.ToLowerInvariant() });
+                Assert.True(expected == SqlTestEvaluator.Keeps(ignoringCase, new Dictionary<string, object?> { ["v"] = value }), $"`{text}` on {value ?? "NULL"}");
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("5", "v = 5")]
     [InlineData("-5", "v = -5")]
     [InlineData("5,7,9", "v IN (5, 7, 9)")]
@@ -106,6 +135,13 @@ public sealed class FilterLowererTests
     [InlineData(FilterKind.Date, "v >= :status AND v < DATE_ADD(day, 1, :status)")]
     public void DashboardFilterWithoutDefaultIsAParameter(FilterKind kind, string expected) =>
         Assert.Equal(expected, SqlTestPrinter.Print(FilterLowerer.LowerParameter(kind, FilterAssert.Value, "status")));
+
+    [Theory]
+    [InlineData(FilterKind.String, "LOWER(v) = LOWER(:status)")]
+    [InlineData(FilterKind.Number, "v = :status")]
+    [InlineData(FilterKind.Date, "v >= :status AND v < DATE_ADD(day, 1, :status)")]
+    public void AParameterOnAStringIgnoringCaseComparesLowerCasedSides(FilterKind kind, string expected) =>
+        Assert.Equal(expected, SqlTestPrinter.Print(FilterLowerer.LowerParameter(kind, FilterAssert.Value, "status", caseInsensitive: true)));
 
     [Fact]
     public void UserValuesOnlyBecomeLiterals()

@@ -15,13 +15,13 @@ public sealed class ShippedModelFilterTests
         var filters = model.Views.SelectMany(v => v.Measures).SelectMany(m => m.Filters.Select(f => (f.Field, f.Filter)))
             .Concat(model.Explores.SelectMany(e => e.AlwaysFilter).Select(f => (f.Field, f.Filter)))
             .Concat(specs.SelectMany(s => s.Filters).Select(f => (f.Field, f.Filter)))
-            .Concat(model.Dashboards.SelectMany(d => d.Filters).Where(f => f.Default is not null).Select(f => (Field: f.FieldReference, Filter: f.Default!)))
+            .Concat(model.Dashboards.SelectMany(d => d.Filters).Where(f => f.Default is not null).SelectMany(f => f.Fields.Select(field => (Field: field, Filter: f.Default!))))
             .ToList();
         Assert.NotEmpty(filters);
         foreach (var (field, filter) in filters)
         {
             Assert.False(filter is ErrorFilter, $"{field.QualifiedName}: {FilterPrinter.Print(filter)}");
-            FilterLowerer.Lower(filter, FilterAssert.Value, new FilterLoweringContext(FilterAssert.Today));
+            FilterLowerer.Lower(filter, FilterAssert.Value, new FilterLoweringContext(FilterAssert.Today), field.IsCaseInsensitive);
         }
     }
 }

@@ -26,6 +26,7 @@ internal static class SqlTestEvaluator
         SqlBetween b => Not(And(
             Compare(BinaryOperator.GreaterOrEqual, Evaluate(b.Operand, columns), Evaluate(b.Low, columns)),
             Compare(BinaryOperator.LessOrEqual, Evaluate(b.Operand, columns), Evaluate(b.High, columns))), b.Negated),
+        SqlLike { CaseInsensitive: true } l => Not(Like(Lower(Evaluate(l.Operand, columns)), Lower(Evaluate(l.Pattern, columns)), l.Escape), l.Negated),
         SqlLike l => Not(Like(Evaluate(l.Operand, columns), Evaluate(l.Pattern, columns), l.Escape), l.Negated),
         SqlFunction f => Function(f, f.Arguments.Select(a => a is SqlDatePart part ? part.Part : Evaluate(a, columns)).ToList()),
         _ => throw new ArgumentException($"Cannot evaluate {expression.GetType().Name}", nameof(expression)),
@@ -34,6 +35,8 @@ internal static class SqlTestEvaluator
     /// <summary>Whether a WHERE clause keeps the row: only TRUE does.</summary>
     public static bool Keeps(SqlExpression? condition, IReadOnlyDictionary<string, object?> columns) =>
         condition is null || Evaluate(condition, columns) is true;
+
+    private static object? Lower(object? value) => value is string text ? text.ToLowerInvariant() : value;
 
     private static object? Not(object? value, bool negate) => negate && value is bool b ? !b : value;
 
@@ -103,6 +106,8 @@ internal static class SqlTestEvaluator
             return null;
         switch (function.Name)
         {
+            case "LOWER":
+                return Lower(arguments[0]);
             case "STARTS_WITH":
                 return ((string)arguments[0]!).StartsWith((string)arguments[1]!, StringComparison.Ordinal);
             case "DATE_TRUNC":

@@ -161,6 +161,31 @@ public sealed class CliCommandTests(PostgresFixture fixture)
     /// <summary><c>usd 12.50</c> and <c>usd 12.5</c> alike: decimals without trailing zeros.</summary>
     private static string Normalise(string line) => line.Contains('.', StringComparison.Ordinal) ? line.TrimEnd('0').TrimEnd('.') : line;
 
+    /// <summary>
+    /// <c>--param</c> values are sent untyped; a dashboard filter on a customer's id or email uses the parameter
+    /// twice (the email lower-cased), and the customer's id and its email typed in upper case give the same rows.
+    /// </summary>
+    [Fact]
+    public async Task Run_dashboard_finds_the_customer_by_id_or_by_email_typed_in_another_case()
+    {
+        var database = await fixture.GetDatabaseAsync();
+        var d = database.Dataset;
+        var customer = d.Customers
+            .Where(c => c.Email is { } email && email.EndsWith("@example.com", StringComparison.Ordinal) && d.Customers.Count(o => o.Email == email) == 1)
+            .OrderByDescending(c => d.Charges.Count(ch => ch.CustomerId == c.Id && ch.Status == "succeeded"))
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .First();
+
+        var byId = Run("run", "--project", Planner, "--connection", database.ConnectionString, "--dashboard", "lookup_by_email", "--param", "customer_or_email=" + customer.Id, "--format", "csv");
+        var byEmail = Run("run", "--project", Planner, "--connection", database.ConnectionString, "--dashboard", "lookup_by_email", "--param", "customer_or_email=" + customer.Email!.ToUpperInvariant(), "--format", "csv");
+
+        Assert.True(byId.ExitCode == ExitCodes.Success, byId.ToString());
+        Assert.True(byEmail.ExitCode == ExitCodes.Success, byEmail.ToString());
+        var currencies = d.Charges.Where(c => c.CustomerId == customer.Id).Select(c => c.Currency).Distinct().Count();
+        Assert.Equal(1 + currencies, byId.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Count(l => !l.StartsWith("Gross and refunds", StringComparison.Ordinal)));
+        Assert.Equal(byId.Out, byEmail.Out);
+    }
+
     [Fact]
     public async Task A_database_error_is_one_located_line_and_exit_code_1()
     {

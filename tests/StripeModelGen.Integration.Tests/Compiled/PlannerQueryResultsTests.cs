@@ -288,6 +288,64 @@ public sealed class PlannerQueryResultsTests(PostgresFixture fixture)
         }
     }
 
+    /// <summary>
+    /// customers.email has <c>case_sensitive: no</c>: <c>%@EXAMPLE.COM</c> matches the emails stored as typed, in
+    /// any case (<c>emma.smith12@example.com</c>, <c>Emma.Smith16@example.com</c>), and <c>-BILLING@Example.com</c>
+    /// drops the shared <c>billing@example.com</c>.
+    /// </summary>
+    [Fact]
+    public async Task A_filter_on_a_field_compared_in_any_case_matches_values_typed_in_another_case()
+    {
+        var emails = Data.Customers.ToDictionary(c => c.Id, c => c.Email, StringComparer.Ordinal);
+        static bool Kept(string? email) => email?.ToLowerInvariant() is { } lower
+            && lower.EndsWith("@example.com", StringComparison.Ordinal) && lower != "billing@example.com" && !lower.EndsWith("@old-mail.example", StringComparison.Ordinal);
+        var expected = Data.Charges
+            .Select(c => c.CustomerId is null ? null : emails.GetValueOrDefault(c.CustomerId))
+            .Where(Kept)
+            .GroupBy(e => e!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new object?[] { g.Key, (long)g.Count() })
+            .ToList();
+        Assert.Contains(expected, r => (string)r[0]! != ((string)r[0]!).ToLowerInvariant());
+        Assert.Contains(expected, r => (string)r[0]! == ((string)r[0]!).ToLowerInvariant());
+        Assert.Contains(Data.Customers, c => c.Email == "billing@example.com");
+        await AssertRows("queries/emails_in_any_case.sql", expected);
+    }
+
+    /// <summary>
+    /// A dashboard filter on a customer's id or email (one parameter, used twice) finds the customer by
+    /// either, the email in any case; the filter with a default on two fields keeps a charge when either matches.
+    /// </summary>
+    [Fact]
+    public async Task A_filter_on_several_fields_finds_the_customer_by_id_or_by_email_in_any_case()
+    {
+        var database = await fixture.GetDatabaseAsync();
+        var customers = Data.Customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var customer = Data.Customers
+            .Where(c => c.Email is { } email && email != email.ToLowerInvariant() && email.EndsWith("@example.com", StringComparison.Ordinal))
+            .OrderByDescending(c => Data.Charges.Count(ch => ch.CustomerId == c.Id))
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .First();
+        string? EmailOf(ChargeRow charge) => charge.CustomerId is { } id && customers.TryGetValue(id, out var owner) ? owner.Email?.ToLowerInvariant() : null;
+        var artifact = CompiledModels.Artifact(Model, "tiles/lookup_by_email/gross_and_refunds.sql");
+        Assert.Equal(["customer_or_email"], artifact.Parameters);
+
+        foreach (var value in new[] { customer.Id, customer.Email!.ToLowerInvariant(), customer.Email.ToUpperInvariant() })
+        {
+            var charges = Data.Charges
+                .Where(c => c.CustomerId == value || EmailOf(c) == value.ToLowerInvariant())
+                .Where(c => EmailOf(c)?.EndsWith("@example.com", StringComparison.Ordinal) == true || c.Currency.EndsWith("@Example.com", StringComparison.Ordinal))
+                .ToList();
+            var expected = charges.GroupBy(c => c.Currency)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new object?[] { g.Key, Gross(g), (long)Data.Refunds.Count(r => g.Any(c => c.Id == r.ChargeId)) })
+                .ToList();
+            Assert.NotEmpty(expected);
+            var result = await Db.QueryAsync(database.ConnectionString, artifact.Sql, new Dictionary<string, object?> { ["customer_or_email"] = value });
+            Assert.Equal(Texts(expected), Texts(result));
+        }
+    }
+
     private static decimal Round(decimal value) => Math.Round(value, 12, MidpointRounding.AwayFromZero);
 
     private static string Text(object? value) => value switch

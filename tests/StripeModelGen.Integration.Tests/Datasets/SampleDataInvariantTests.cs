@@ -285,6 +285,7 @@ public sealed class SampleDataInvariantTests
         Assert.Contains(d.Customers, c => c.Deleted);
         Assert.Contains(d.Customers, c => c.Balance < 0);
         Assert.Contains(d.Customers.GroupBy(c => c.Email).Where(g => g.Key is not null), g => g.Count() >= 2);
+        Assert.Contains(d.Customers, c => c.Email is { } email && email != email.ToLowerInvariant()); // emails are kept as typed
     }
 
     [Fact]

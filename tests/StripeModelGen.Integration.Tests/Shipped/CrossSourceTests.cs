@@ -10,9 +10,9 @@ namespace StripeModelGen.Integration.Tests.Shipped;
 /// <c>--source segment</c> or <c>--source fivetran</c> runs on a database holding the dataset in that
 /// source's layout (schema <c>stripe</c>) and returns exactly the rows it returns compiled for Sigma over
 /// the Sigma layout, whose rows the other tests of this folder check against the oracle. Every run of an
-/// artifact is compared: each bound customer or invoice of <see cref="LookupSubjects"/>, each pinned day
-/// for relative dates. Artifacts a source lacks the tables or columns of are not compiled for it (SMG3005,
-/// see <see cref="CoverageTests"/>).
+/// artifact is compared: each bound customer (by id and by email) or invoice of <see cref="LookupSubjects"/>,
+/// each pinned day for relative dates. Artifacts a source lacks the tables or columns of are not compiled
+/// for it (SMG3005, see <see cref="CoverageTests"/>).
 /// </summary>
 public sealed class CrossSourceTests(PostgresFixture fixture) : ShippedTests(fixture)
 {
@@ -35,7 +35,7 @@ public sealed class CrossSourceTests(PostgresFixture fixture) : ShippedTests(fix
         List<Dictionary<string, object?>?> parameters = artifact.Parameters switch
         {
             [] => [null],
-            ["customer"] => [.. subjects.Customers.Select(c => new Dictionary<string, object?> { ["customer"] = c })],
+            ["customer"] => [.. subjects.CustomerLookups.Select(c => new Dictionary<string, object?> { ["customer"] = c })],
             ["invoice"] => [.. subjects.Invoices.Select(i => new Dictionary<string, object?> { ["invoice"] = i })],
             var other => throw new InvalidOperationException($"{path}: no subjects for parameters {string.Join(", ", other)}"),
         };

@@ -10,7 +10,10 @@ namespace StripeModelGen.Integration.Tests.Shipped;
 /// of <see cref="LookupSubjects.Customers"/>: the main one (invoices with an open one, refunds and
 /// failed charges, a subscription), then a customer with a balance, one with a partial refund and an
 /// uncaptured charge, one with several subscriptions, one without a currency, zero- and
-/// three-decimal currencies, and an id that does not exist.
+/// three-decimal currencies, and an id that does not exist; then to each of
+/// <see cref="LookupSubjects.CustomerEmails"/>, emails typed in another case than the one stored (one
+/// several customers share) and one no customer has. The filter's value matches a row when it is the
+/// row's customer id, or, ignoring case, the email of the row's customer.
 /// </summary>
 public sealed class CustomerLookupTests(PostgresFixture fixture) : ShippedTests(fixture)
 {
@@ -20,14 +23,26 @@ public sealed class CustomerLookupTests(PostgresFixture fixture) : ShippedTests(
 
     private static ShippedRun For(string customer) => With("customer", customer);
 
-    private List<ChargeRow> Charges(string customer) => [.. Data.Charges.Where(c => c.CustomerId == customer)];
+    private Dictionary<string, string?>? _emails;
 
-    private List<InvoiceRow> Invoices(string customer) => [.. Data.Invoices.Where(i => i.CustomerId == customer)];
+    private Dictionary<string, string?> Emails => _emails ??= Data.Customers.ToDictionary(c => c.Id, c => c.Email, StringComparer.Ordinal);
+
+    /// <summary>Whether the filter value <paramref name="value"/> picks a row of the customer with this id: its id, or its email in any case.</summary>
+    private bool Picks(string? customerId, string value) =>
+        customerId == value
+        || (customerId is not null && Emails.GetValueOrDefault(customerId) is { } email
+            && string.Equals(email.ToLowerInvariant(), value.ToLowerInvariant(), StringComparison.Ordinal));
+
+    private List<CustomerRow> Customers(string value) => [.. Data.Customers.Where(c => Picks(c.Id, value))];
+
+    private List<ChargeRow> Charges(string value) => [.. Data.Charges.Where(c => Picks(c.CustomerId, value))];
+
+    private List<InvoiceRow> Invoices(string value) => [.. Data.Invoices.Where(i => Picks(i.CustomerId, value))];
 
     private async Task ForEachCustomerAsync(string tile, Func<string, List<object?[]>> expected)
     {
-        foreach (var customer in Subjects.Customers)
-            await AssertRowsAsync(Tiles + tile, expected(customer), For(customer), allowEmpty: customer != Subjects.MainCustomer);
+        foreach (var value in Subjects.CustomerLookups)
+            await AssertRowsAsync(Tiles + tile, expected(value), For(value), allowEmpty: value != Subjects.MainCustomer && value != Subjects.MainCustomerEmail);
     }
 
     [Fact]
@@ -43,8 +58,28 @@ public sealed class CustomerLookupTests(PostgresFixture fixture) : ShippedTests(
     }
 
     [Fact]
+    public void The_emails_are_typed_in_another_case_than_stored_and_one_is_shared()
+    {
+        var emails = Subjects.CustomerEmails;
+        Assert.All(emails.SkipLast(1), email =>
+        {
+            var customers = Customers(email);
+            Assert.NotEmpty(customers);
+            Assert.All(customers, c => Assert.NotEqual(c.Email, email));
+        });
+        Assert.Contains(Data.Customers, c => c.Email is { } stored && stored != stored.ToLowerInvariant() && Picks(c.Id, emails[1]));
+        Assert.True(Customers(emails[2]).Count >= 2);
+        Assert.Empty(Customers(LookupSubjects.MissingCustomerEmail));
+        var main = Subjects.MainCustomerEmail;
+        Assert.Contains(Invoices(main), i => i.Status == "open");
+        Assert.Contains(Charges(main), c => c.AmountRefunded > 0);
+        Assert.Contains(Charges(main), c => c.Status == "failed");
+        Assert.Contains(Data.Subscriptions, s => Picks(s.CustomerId, main));
+    }
+
+    [Fact]
     public Task Customer_details() => ForEachCustomerAsync("customer_details.sql", customer =>
-        [.. Data.Customers.Where(c => c.Id == customer).Select(c => Row(c.Id, c.Email, c.Description, Day(c.Created), c.Currency, Major(c.Balance, c.Currency), c.Delinquent))]);
+        Sorted(Customers(customer).Select(c => Row(c.Id, c.Email, c.Description, Day(c.Created), c.Currency, Major(c.Balance, c.Currency), c.Delinquent)), Asc(0)));
 
     [Fact]
     public Task Charge_totals_per_currency() => ForEachCustomerAsync("charge_totals.sql", customer =>
@@ -79,7 +114,7 @@ public sealed class CustomerLookupTests(PostgresFixture fixture) : ShippedTests(
     [Fact]
     public Task Subscriptions_newest_first() => ForEachCustomerAsync("subscriptions.sql", customer =>
         Sorted(
-            Distinct(Data.Subscriptions.Where(s => s.CustomerId == customer).Select(s => Row(
+            Distinct(Data.Subscriptions.Where(s => Picks(s.CustomerId, customer)).Select(s => Row(
                 s.Id, s.Status, Day(s.Created), Day(s.CurrentPeriodEnd), s.CancelAtPeriodEnd, Day(s.CanceledAt)))),
             Desc(2), Asc(0), Asc(1), Asc(3), Asc(4), Asc(5)));
 }

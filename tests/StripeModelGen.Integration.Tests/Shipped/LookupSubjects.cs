@@ -3,20 +3,30 @@ using StripeModelGen.Execution.Datasets;
 namespace StripeModelGen.Integration.Tests.Shipped;
 
 /// <summary>
-/// The ids the lookup dashboards' parameters (<c>@customer</c>, <c>@invoice</c>) are bound to, chosen
+/// The values the lookup dashboards' parameters (<c>@customer</c>, <c>@invoice</c>) are bound to, chosen
 /// from the dataset by what they exercise: the first of each list is the main one (a customer with
 /// invoices, an open one among them, refunds and failed charges; an invoice with several lines, line
 /// discounts and several charges), the others cover edge cases, and the last is an id that does not exist.
+/// Customer Lookup also takes an email, in any case: <see cref="CustomerEmails"/> are emails as a user types
+/// them, each in another case than the one stored (a customer like the main one, a customer whose email keeps
+/// capitals, an email several customers share), and an email no customer has.
 /// </summary>
-internal sealed record LookupSubjects(IReadOnlyList<string> Customers, IReadOnlyList<string> Invoices)
+internal sealed record LookupSubjects(IReadOnlyList<string> Customers, IReadOnlyList<string> CustomerEmails, IReadOnlyList<string> Invoices)
 {
     public const string MissingCustomer = "cus_doesnotexist0";
+
+    public const string MissingCustomerEmail = "nobody@doesnotexist.example";
 
     public const string MissingInvoice = "in_doesnotexist0";
 
     public string MainCustomer => Customers[0];
 
+    public string MainCustomerEmail => CustomerEmails[0];
+
     public string MainInvoice => Invoices[0];
+
+    /// <summary>Everything Customer Lookup is run with: the customer ids, then the emails.</summary>
+    public IEnumerable<string> CustomerLookups => Customers.Concat(CustomerEmails);
 
     private static readonly Dictionary<SampleDataset, LookupSubjects> Cache = [];
 
@@ -59,6 +69,32 @@ internal sealed record LookupSubjects(IReadOnlyList<string> Customers, IReadOnly
             MissingCustomer,
         };
 
+        var sharing = data.Customers.Where(c => c.Email is not null).GroupBy(c => c.Email!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        string Email(string what, Func<CustomerRow, bool> predicate, Func<CustomerRow, int> rank, Func<string, string> typed) =>
+            customers.Where(c => c.Email is not null && predicate(c)).OrderByDescending(rank).Select(c => typed(c.Email!)).FirstOrDefault()
+            ?? throw new InvalidOperationException($"Seed {data.Seed} has no customer with an email {what}.");
+
+        var customerEmails = new List<string>
+        {
+            Email(
+                "with an open invoice, a refunded charge, a failed charge and a subscription (typed in upper case)",
+                c => invoices[c.Id].Any(i => i.Status == "open") && charges[c.Id].Any(ch => ch.AmountRefunded > 0)
+                    && charges[c.Id].Any(ch => ch.Status == "failed") && subscriptions[c.Id].Any(),
+                c => invoices[c.Id].Count(),
+                email => email.ToUpperInvariant()),
+            Email(
+                "kept with capitals, with invoices and charges (typed in lower case)",
+                c => c.Email != c.Email!.ToLowerInvariant() && invoices[c.Id].Any() && charges[c.Id].Any(),
+                c => invoices[c.Id].Count(),
+                email => email.ToLowerInvariant()),
+            Email(
+                "shared by several customers (typed with a capital)",
+                c => sharing[c.Email!] >= 2,
+                c => sharing[c.Email!],
+                email => char.ToUpperInvariant(email[0]) + email[1..]),
+            MissingCustomerEmail,
+        };
+
         var chargesByInvoice = data.Charges.Where(c => c.InvoiceId is not null).ToLookup(c => c.InvoiceId!, StringComparer.Ordinal);
         var lines = data.InvoiceLineItems.ToLookup(l => l.InvoiceId, StringComparer.Ordinal);
         var discounts = data.InvoiceLineItemDiscountAmounts.ToLookup(d => d.InvoiceId, StringComparer.Ordinal);
@@ -86,6 +122,9 @@ internal sealed record LookupSubjects(IReadOnlyList<string> Customers, IReadOnly
             MissingInvoice,
         };
 
-        return new LookupSubjects([.. customerIds.Distinct(StringComparer.Ordinal)], [.. invoiceIds.Distinct(StringComparer.Ordinal)]);
+        return new LookupSubjects(
+            [.. customerIds.Distinct(StringComparer.Ordinal)],
+            [.. customerEmails.Distinct(StringComparer.Ordinal)],
+            [.. invoiceIds.Distinct(StringComparer.Ordinal)]);
     }
 }

@@ -3,8 +3,9 @@ namespace StripeModelGen.Compiler.Sql.Rewrites;
 /// <summary>
 /// A literal LIKE pattern holding <c>[</c> gets it escaped (<c>\[</c>, with <c>ESCAPE '\'</c> made
 /// explicit), for engines where <c>[...]</c> is a character class in LIKE (SQL Server): the portable
-/// pattern only knows <c>%</c> and <c>_</c>. A pattern that is not a literal cannot be fixed in the
-/// text; its <c>[</c> keep the engine's meaning (documented).
+/// pattern only knows <c>%</c> and <c>_</c>. A lower-cased literal (<c>LOWER('...')</c>, what
+/// <see cref="IlikeToLower"/> makes of an ILIKE pattern) is a literal too. A pattern that is not a literal
+/// cannot be fixed in the text; its <c>[</c> keep the engine's meaning (documented).
 /// </summary>
 public sealed class LikeBracketsEscaped : SqlTreeRewriter
 {
@@ -14,7 +15,7 @@ public sealed class LikeBracketsEscaped : SqlTreeRewriter
 
     protected override SqlExpression RewriteNode(SqlExpression node)
     {
-        if (node is not SqlLike { Pattern: SqlLiteral { Kind: SqlLiteralKind.String, Value: string pattern } } like || !pattern.Contains('[', StringComparison.Ordinal))
+        if (node is not SqlLike like || LiteralPattern(like.Pattern) is not { } pattern || !pattern.Contains('[', StringComparison.Ordinal))
             return node;
         // Without an explicit escape the portable one is `\`: say so, so the engine reads `\[` as `[`.
         var escape = like.Escape ?? '\\';
@@ -28,6 +29,14 @@ public sealed class LikeBracketsEscaped : SqlTreeRewriter
             else
                 text.Append(pattern[i]);
         }
-        return like with { Pattern = SqlLiteral.String(text.ToString()), Escape = escape };
+        var escaped = SqlLiteral.String(text.ToString());
+        return like with { Pattern = like.Pattern is SqlFunction lower ? lower with { Arguments = [escaped] } : escaped, Escape = escape };
     }
+
+    private static string? LiteralPattern(SqlExpression pattern) => pattern switch
+    {
+        SqlLiteral { Kind: SqlLiteralKind.String, Value: string text } => text,
+        SqlFunction { Name: "LOWER", Arguments: [SqlLiteral { Kind: SqlLiteralKind.String, Value: string text }], Window: null } => text,
+        _ => null,
+    };
 }

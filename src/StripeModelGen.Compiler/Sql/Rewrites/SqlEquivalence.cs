@@ -20,6 +20,7 @@ public static class SqlEquivalence
             (SqlColumn x, SqlColumn y) => x == y,
             (SqlLiteral x, SqlLiteral y) => x.Kind == y.Kind && Equals(x.Value, y.Value),
             (SqlParameter x, SqlParameter y) => x == y,
+            (SqlCteValue x, SqlCteValue y) => x == y,
             (SqlDatePart x, SqlDatePart y) => x == y,
             (SqlUnary x, SqlUnary y) => x.Operator == y.Operator && Equal(x.Operand, y.Operand),
             (SqlBinary x, SqlBinary y) => x.Operator == y.Operator && Equal(x.Left, y.Left) && Equal(x.Right, y.Right),

@@ -15,7 +15,7 @@ public static class SqlExpressionMap
         ArgumentNullException.ThrowIfNull(map);
         switch (expression)
         {
-            case SqlColumn or SqlLiteral or SqlParameter or SqlDatePart or SqlSplitValue or SqlMissingColumn:
+            case SqlColumn or SqlLiteral or SqlParameter or SqlCteValue or SqlDatePart or SqlSplitValue or SqlMissingColumn:
                 return expression;
             case SqlUnary unary:
                 return Changed(map(unary.Operand), unary.Operand, out var operand) ? unary with { Operand = operand } : unary;

@@ -56,6 +56,7 @@ public static class SqlRewrites
         new MaxByToArrayAgg(),
         new NullsOrderToCase(),
         new OrderedUnionMembersToDerived(),
+        new ParametersBoundOnce(),
         new PercentileToArrayAgg(),
         new PredicatesToBits(),
         new UpperCaseObjectNames(),

@@ -82,7 +82,7 @@ public abstract class SqlTreeRewriter : SqlRewrite
     {
         switch (expression)
         {
-            case SqlColumn or SqlLiteral or SqlParameter or SqlDatePart or SqlSplitValue or SqlMissingColumn:
+            case SqlColumn or SqlLiteral or SqlParameter or SqlCteValue or SqlDatePart or SqlSplitValue or SqlMissingColumn:
                 return expression;
             case SqlUnary unary:
                 return Rewrite(unary.Operand) is var unaryOperand && Same(unaryOperand, unary.Operand) ? unary : unary with { Operand = unaryOperand };

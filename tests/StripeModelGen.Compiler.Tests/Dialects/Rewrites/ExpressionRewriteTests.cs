@@ -74,6 +74,18 @@ public sealed class ExpressionRewriteTests
     }
 
     [Fact]
+    public void Brackets_in_a_lower_cased_literal_pattern_are_escaped_too()
+    {
+        // What IlikeToLower makes of `email ILIKE '[a]%'`, as a case-insensitive filter writes it.
+        var ilike = new IlikeToLower().Apply(Ast.SelectExpression(new SqlLike(Col("email"), Str("[A]%"), CaseInsensitive: true, Negated: false)));
+        var like = ((SqlSelect)((SqlQueryStatement)ilike).Query).Columns[0].Expression;
+
+        Assert.Equal("LOWER(\"email\") LIKE LOWER('\\[A]%') ESCAPE '\\'", Rewritten(new LikeBracketsEscaped(), like));
+        Untouched(new LikeBracketsEscaped(), new SqlLike(Fn("LOWER", Col("email")), Fn("LOWER", Col("pattern")), false, false));
+        Untouched(new LikeBracketsEscaped(), new SqlLike(Col("email"), Fn("UPPER", Str("[a]")), false, false));
+    }
+
+    [Fact]
     public void Percentiles_interpolate_over_the_collected_values()
     {
         var rewrite = new PercentileToArrayAgg();

@@ -67,7 +67,7 @@ public sealed class SqlTreeRewriterTests
     {
         Assert.Equal(
             ["AggregatesToWindows", "BitsToPredicates", "ConcatNullsAsEmpty", "CtesToTop", "DecimalDivision", "FilterToCase", "GreatestLeastToCase", "IgnoreNullsToArrayAgg", "IgnoreNullsToRunningGroups", "IlikeToLower",
-             "LikeBracketsEscaped", "MaxByToArrayAgg", "NullsOrderToCase", "OrderedUnionMembersToDerived", "PercentileToArrayAgg", "PredicatesToBits", "UpperCaseObjectNames", "ValuesToSelect"],
+             "LikeBracketsEscaped", "MaxByToArrayAgg", "NullsOrderToCase", "OrderedUnionMembersToDerived", "ParametersBoundOnce", "PercentileToArrayAgg", "PredicatesToBits", "UpperCaseObjectNames", "ValuesToSelect"],
             SqlRewrites.Names.Order(StringComparer.Ordinal));
         Assert.Equal(SqlRewrites.Names.Order(StringComparer.Ordinal), SqlRewrites.Names);
         Assert.All(SqlRewrites.All, r => Assert.Same(r, SqlRewrites.Find(r.Name)));

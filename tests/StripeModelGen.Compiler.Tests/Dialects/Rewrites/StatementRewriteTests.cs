@@ -166,6 +166,84 @@ public sealed class StatementRewriteTests
     }
 
     [Fact]
+    public void A_parameter_used_twice_is_bound_once_in_a_first_cte_and_read_from_it()
+    {
+        var customer = new SqlParameter("customer");
+        var select = Select(Item(Col("charges", "id"), "charges.id")).From(Charges) with
+        {
+            Ctes = [new SqlCte("currency_exponents", ["currency"], new SqlValues(["currency"], [[Str("jpy")]]))],
+            Where = And(
+                Or(Eq(Col("charges", "customer_id"), customer), Eq(Fn("LOWER", Col("customers", "email")), Fn("LOWER", customer))),
+                Eq(Col("charges", "invoice_id"), new SqlParameter("invoice"))),
+        };
+
+        Assert.Equal(
+            """
+            WITH "parameters" AS (
+              SELECT
+                @customer AS "customer"
+            ),
+            "currency_exponents" ("currency") AS (
+              VALUES
+                ('jpy')
+            )
+            SELECT
+              "charges"."id" AS "charges.id"
+            FROM "stripe"."charges" AS "charges"
+            WHERE ("charges"."customer_id" = (SELECT "customer" FROM "parameters") OR LOWER("customers"."email") = LOWER((SELECT "customer" FROM "parameters")))
+              AND "charges"."invoice_id" = @invoice;
+
+            """,
+            Rewritten(new ParametersBoundOnce(), Statement(select)));
+    }
+
+    [Fact]
+    public void Parameters_used_once_are_left_alone()
+    {
+        Untouched(new ParametersBoundOnce(), Statement(Select(Item(Col("charges", "id"), "id")).From(Charges) with { Where = Eq(Col("charges", "customer_id"), new SqlParameter("customer")) }));
+        Untouched(new ParametersBoundOnce(), Statement(Select(Item(Num(1), "n"))));
+    }
+
+    [Fact]
+    public void The_parameters_cte_takes_a_free_name_and_a_union_statement_gets_a_top_select()
+    {
+        var day = new SqlParameter("day");
+        var member = Select(Item(Col("p", "n"), "n")).From(new SqlCteReference("parameters", "p")) with
+        {
+            Ctes = [new SqlCte("parameters", ["n"], Select(Item(Num(2), "n")))],
+            Where = Bin(BinaryOperator.GreaterOrEqual, Col("p", "n"), day),
+        };
+
+        Assert.Equal(
+            """
+            WITH "parameters_2" AS (
+              SELECT
+                @day AS "day"
+            )
+            SELECT
+              "union_rows"."n" AS "n"
+            FROM (
+              SELECT
+                1 AS "n"
+              WHERE (SELECT "day" FROM "parameters_2") > 0
+              UNION ALL
+              (
+                WITH "parameters" ("n") AS (
+                  SELECT
+                    2 AS "n"
+                )
+                SELECT
+                  "p"."n" AS "n"
+                FROM "parameters" AS "p"
+                WHERE "p"."n" >= (SELECT "day" FROM "parameters_2")
+              )
+            ) AS "union_rows";
+
+            """,
+            Rewritten(new ParametersBoundOnce(), Statement(new SqlUnionAll([Select(Item(Num(1), "n")) with { Where = Bin(BinaryOperator.Greater, day, Num(0)) }, member]))));
+    }
+
+    [Fact]
     public void A_limited_union_member_is_read_from_a_derived_table_and_an_ordered_one_loses_its_order()
     {
         var limited = Select(Item(Col("c", "id"), "n")).From(Table("stripe", "charges", "c")) with { OrderBy = [Asc(Col("c", "id"))], Limit = 3 };

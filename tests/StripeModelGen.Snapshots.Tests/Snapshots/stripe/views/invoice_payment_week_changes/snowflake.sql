@@ -6,6 +6,7 @@ WITH "invoice_payment_weeks" AS (
     CAST(DATE_TRUNC('day', DATEADD('day', 1 - DAYOFWEEKISO("invoices"."STATUS_TRANSITIONS_PAID_AT"), "invoices"."STATUS_TRANSITIONS_PAID_AT")) AS DATE) AS "paid_week",
     COUNT("invoices"."ID") AS "paid_invoice_count",
     AVG(TRUNC(DATEDIFF('microsecond', "invoices"."STATUS_TRANSITIONS_FINALIZED_AT", "invoices"."STATUS_TRANSITIONS_PAID_AT") / 86400000000)) AS "average_days_to_payment",
+    MEDIAN(TRUNC(DATEDIFF('microsecond', "invoices"."STATUS_TRANSITIONS_FINALIZED_AT", "invoices"."STATUS_TRANSITIONS_PAID_AT") / 86400000000)) AS "median_days_to_payment",
     AVG(TRUNC(DATEDIFF('microsecond', "invoices"."STATUS_TRANSITIONS_FINALIZED_AT", "invoices"."STATUS_TRANSITIONS_PAID_AT") / 3600000000)) AS "average_hours_to_payment"
   FROM "STRIPE"."INVOICES" AS "invoices"
   WHERE "invoices"."STATUS_TRANSITIONS_PAID_AT" IS NOT NULL
@@ -17,6 +18,7 @@ WITH "invoice_payment_weeks" AS (
     "invoice_payment_weeks"."paid_week" AS "paid_week",
     "invoice_payment_weeks"."paid_invoice_count" AS "paid_invoice_count",
     "invoice_payment_weeks"."average_days_to_payment" AS "average_days_to_payment",
+    "invoice_payment_weeks"."median_days_to_payment" AS "median_days_to_payment",
     "invoice_payment_weeks"."average_hours_to_payment" AS "average_hours_to_payment",
     LAG("invoice_payment_weeks"."average_days_to_payment") OVER (ORDER BY "invoice_payment_weeks"."paid_week") AS "previous_average_days_to_payment",
     "invoice_payment_weeks"."average_days_to_payment" - LAG("invoice_payment_weeks"."average_days_to_payment") OVER (ORDER BY "invoice_payment_weeks"."paid_week") AS "change_in_average_days",
@@ -28,6 +30,7 @@ SELECT
   "invoice_payment_week_changes"."paid_week" AS "PAID_WEEK",
   "invoice_payment_week_changes"."paid_invoice_count" AS "PAID_INVOICE_COUNT",
   "invoice_payment_week_changes"."average_days_to_payment" AS "AVERAGE_DAYS_TO_PAYMENT",
+  "invoice_payment_week_changes"."median_days_to_payment" AS "MEDIAN_DAYS_TO_PAYMENT",
   "invoice_payment_week_changes"."average_hours_to_payment" AS "AVERAGE_HOURS_TO_PAYMENT",
   "invoice_payment_week_changes"."previous_average_days_to_payment" AS "PREVIOUS_AVERAGE_DAYS_TO_PAYMENT",
   "invoice_payment_week_changes"."change_in_average_days" AS "CHANGE_IN_AVERAGE_DAYS",

@@ -3,20 +3,30 @@
 CREATE OR ALTER VIEW [invoice_payment_week_changes] AS
 WITH [invoice_payment_weeks] AS (
   SELECT
-    CAST(DATEADD(day, -(DATEDIFF(day, CAST('1900-01-01' AS DATE), [invoices].[status_transitions_paid_at]) % 7), CAST(CAST([invoices].[status_transitions_paid_at] AS DATE) AS DATETIME2)) AS DATE) AS [paid_week],
-    COUNT_BIG([invoices].[id]) AS [paid_invoice_count],
-    AVG(CAST((DATEDIFF_BIG(microsecond, [invoices].[status_transitions_finalized_at], [invoices].[status_transitions_paid_at]) / 86400000000) AS DECIMAL(38, 10))) AS [average_days_to_payment],
-    AVG(CAST((DATEDIFF_BIG(microsecond, [invoices].[status_transitions_finalized_at], [invoices].[status_transitions_paid_at]) / 3600000000) AS DECIMAL(38, 10))) AS [average_hours_to_payment]
-  FROM [stripe].[invoices] AS [invoices]
-  WHERE [invoices].[status_transitions_paid_at] IS NOT NULL
-    AND [invoices].[status_transitions_finalized_at] IS NOT NULL
-  GROUP BY CAST(DATEADD(day, -(DATEDIFF(day, CAST('1900-01-01' AS DATE), [invoices].[status_transitions_paid_at]) % 7), CAST(CAST([invoices].[status_transitions_paid_at] AS DATE) AS DATETIME2)) AS DATE)
+    [window_rows].[k_1] AS [paid_week],
+    COUNT_BIG([window_rows].[a_1]) AS [paid_invoice_count],
+    AVG(CAST([window_rows].[a_2] AS DECIMAL(38, 10))) AS [average_days_to_payment],
+    MAX([window_rows].[w_1]) AS [median_days_to_payment],
+    AVG(CAST([window_rows].[a_3] AS DECIMAL(38, 10))) AS [average_hours_to_payment]
+  FROM (
+    SELECT
+      CAST(DATEADD(day, -(DATEDIFF(day, CAST('1900-01-01' AS DATE), [invoices].[status_transitions_paid_at]) % 7), CAST(CAST([invoices].[status_transitions_paid_at] AS DATE) AS DATETIME2)) AS DATE) AS [k_1],
+      [invoices].[id] AS [a_1],
+      (DATEDIFF_BIG(microsecond, [invoices].[status_transitions_finalized_at], [invoices].[status_transitions_paid_at]) / 86400000000) AS [a_2],
+      (DATEDIFF_BIG(microsecond, [invoices].[status_transitions_finalized_at], [invoices].[status_transitions_paid_at]) / 3600000000) AS [a_3],
+      PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY (DATEDIFF_BIG(microsecond, [invoices].[status_transitions_finalized_at], [invoices].[status_transitions_paid_at]) / 86400000000)) OVER (PARTITION BY CAST(DATEADD(day, -(DATEDIFF(day, CAST('1900-01-01' AS DATE), [invoices].[status_transitions_paid_at]) % 7), CAST(CAST([invoices].[status_transitions_paid_at] AS DATE) AS DATETIME2)) AS DATE)) AS [w_1]
+    FROM [stripe].[invoices] AS [invoices]
+    WHERE [invoices].[status_transitions_paid_at] IS NOT NULL
+      AND [invoices].[status_transitions_finalized_at] IS NOT NULL
+  ) AS [window_rows]
+  GROUP BY [window_rows].[k_1]
 ),
 [invoice_payment_week_changes] AS (
   SELECT
     [invoice_payment_weeks].[paid_week] AS [paid_week],
     [invoice_payment_weeks].[paid_invoice_count] AS [paid_invoice_count],
     [invoice_payment_weeks].[average_days_to_payment] AS [average_days_to_payment],
+    [invoice_payment_weeks].[median_days_to_payment] AS [median_days_to_payment],
     [invoice_payment_weeks].[average_hours_to_payment] AS [average_hours_to_payment],
     LAG([invoice_payment_weeks].[average_days_to_payment]) OVER (ORDER BY [invoice_payment_weeks].[paid_week]) AS [previous_average_days_to_payment],
     [invoice_payment_weeks].[average_days_to_payment] - LAG([invoice_payment_weeks].[average_days_to_payment]) OVER (ORDER BY [invoice_payment_weeks].[paid_week]) AS [change_in_average_days],
@@ -28,6 +38,7 @@ SELECT
   [invoice_payment_week_changes].[paid_week] AS [paid_week],
   [invoice_payment_week_changes].[paid_invoice_count] AS [paid_invoice_count],
   [invoice_payment_week_changes].[average_days_to_payment] AS [average_days_to_payment],
+  [invoice_payment_week_changes].[median_days_to_payment] AS [median_days_to_payment],
   [invoice_payment_week_changes].[average_hours_to_payment] AS [average_hours_to_payment],
   [invoice_payment_week_changes].[previous_average_days_to_payment] AS [previous_average_days_to_payment],
   [invoice_payment_week_changes].[change_in_average_days] AS [change_in_average_days],

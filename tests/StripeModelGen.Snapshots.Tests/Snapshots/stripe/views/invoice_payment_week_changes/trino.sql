@@ -6,6 +6,7 @@ WITH "invoice_payment_weeks" AS (
     CAST(date_trunc('week', "invoices"."status_transitions_paid_at") AS DATE) AS "paid_week",
     count("invoices"."id") AS "paid_invoice_count",
     avg(date_diff('day', CAST("invoices"."status_transitions_finalized_at" AS TIMESTAMP(6)), CAST("invoices"."status_transitions_paid_at" AS TIMESTAMP(6)))) AS "average_days_to_payment",
+    element_at(transform(ARRAY[array_sort(filter(array_agg(date_diff('day', CAST("invoices"."status_transitions_finalized_at" AS TIMESTAMP(6)), CAST("invoices"."status_transitions_paid_at" AS TIMESTAMP(6)))), v -> v IS NOT NULL))], s -> IF(cardinality(s) = 0, NULL, s[CAST(floor((50) / 100e0 * (cardinality(s) - 1)) AS BIGINT) + 1] + (s[CAST(ceiling((50) / 100e0 * (cardinality(s) - 1)) AS BIGINT) + 1] - s[CAST(floor((50) / 100e0 * (cardinality(s) - 1)) AS BIGINT) + 1]) * ((50) / 100e0 * (cardinality(s) - 1) - floor((50) / 100e0 * (cardinality(s) - 1))))), 1) AS "median_days_to_payment",
     avg(date_diff('hour', CAST("invoices"."status_transitions_finalized_at" AS TIMESTAMP(6)), CAST("invoices"."status_transitions_paid_at" AS TIMESTAMP(6)))) AS "average_hours_to_payment"
   FROM "stripe"."invoices" AS "invoices"
   WHERE "invoices"."status_transitions_paid_at" IS NOT NULL
@@ -17,6 +18,7 @@ WITH "invoice_payment_weeks" AS (
     "invoice_payment_weeks"."paid_week" AS "paid_week",
     "invoice_payment_weeks"."paid_invoice_count" AS "paid_invoice_count",
     "invoice_payment_weeks"."average_days_to_payment" AS "average_days_to_payment",
+    "invoice_payment_weeks"."median_days_to_payment" AS "median_days_to_payment",
     "invoice_payment_weeks"."average_hours_to_payment" AS "average_hours_to_payment",
     lag("invoice_payment_weeks"."average_days_to_payment") OVER (ORDER BY "invoice_payment_weeks"."paid_week") AS "previous_average_days_to_payment",
     "invoice_payment_weeks"."average_days_to_payment" - lag("invoice_payment_weeks"."average_days_to_payment") OVER (ORDER BY "invoice_payment_weeks"."paid_week") AS "change_in_average_days",
@@ -28,6 +30,7 @@ SELECT
   "invoice_payment_week_changes"."paid_week" AS "paid_week",
   "invoice_payment_week_changes"."paid_invoice_count" AS "paid_invoice_count",
   "invoice_payment_week_changes"."average_days_to_payment" AS "average_days_to_payment",
+  "invoice_payment_week_changes"."median_days_to_payment" AS "median_days_to_payment",
   "invoice_payment_week_changes"."average_hours_to_payment" AS "average_hours_to_payment",
   "invoice_payment_week_changes"."previous_average_days_to_payment" AS "previous_average_days_to_payment",
   "invoice_payment_week_changes"."change_in_average_days" AS "change_in_average_days",

@@ -6,6 +6,7 @@ WITH "invoice_payment_weeks" AS (
     CAST(DATE_TRUNC('week', CAST("invoices"."status_transitions_paid_at" AS TIMESTAMP)) AS DATE) AS "paid_week",
     COUNT("invoices"."id") AS "paid_invoice_count",
     AVG(TRUNC((EXTRACT(EPOCH FROM CAST("invoices"."status_transitions_paid_at" AS TIMESTAMP)) - EXTRACT(EPOCH FROM CAST("invoices"."status_transitions_finalized_at" AS TIMESTAMP))) / 86400)) AS "average_days_to_payment",
+    PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY TRUNC((EXTRACT(EPOCH FROM CAST("invoices"."status_transitions_paid_at" AS TIMESTAMP)) - EXTRACT(EPOCH FROM CAST("invoices"."status_transitions_finalized_at" AS TIMESTAMP))) / 86400)) AS "median_days_to_payment",
     AVG(TRUNC((EXTRACT(EPOCH FROM CAST("invoices"."status_transitions_paid_at" AS TIMESTAMP)) - EXTRACT(EPOCH FROM CAST("invoices"."status_transitions_finalized_at" AS TIMESTAMP))) / 3600)) AS "average_hours_to_payment"
   FROM "stripe"."invoices" AS "invoices"
   WHERE "invoices"."status_transitions_paid_at" IS NOT NULL
@@ -16,5 +17,6 @@ SELECT
   "invoice_payment_weeks"."paid_week" AS "paid_week",
   "invoice_payment_weeks"."paid_invoice_count" AS "paid_invoice_count",
   "invoice_payment_weeks"."average_days_to_payment" AS "average_days_to_payment",
+  "invoice_payment_weeks"."median_days_to_payment" AS "median_days_to_payment",
   "invoice_payment_weeks"."average_hours_to_payment" AS "average_hours_to_payment"
 FROM "invoice_payment_weeks" AS "invoice_payment_weeks";

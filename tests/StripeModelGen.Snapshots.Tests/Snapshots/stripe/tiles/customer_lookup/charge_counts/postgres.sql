@@ -6,4 +6,5 @@ SELECT
   COUNT("charges"."id") FILTER (WHERE "charges"."status" = 'failed') AS "charges.failed_count",
   COUNT("charges"."id") FILTER (WHERE "charges"."amount_refunded" > 0) AS "charges.refunded_count"
 FROM "stripe"."charges" AS "charges"
-WHERE "charges"."customer_id" = @customer;
+LEFT JOIN "stripe"."customers" AS "customers" ON "charges"."customer_id" = "customers"."id"
+WHERE "charges"."customer_id" = @customer OR LOWER("customers"."email") = LOWER(@customer);

@@ -6,4 +6,5 @@ SELECT
   COUNT(CASE WHEN "charges"."STATUS" = 'failed' THEN "charges"."ID" END) AS "charges.failed_count",
   COUNT(CASE WHEN "charges"."AMOUNT_REFUNDED" > 0 THEN "charges"."ID" END) AS "charges.refunded_count"
 FROM "STRIPE"."CHARGES" AS "charges"
-WHERE "charges"."CUSTOMER_ID" = :customer;
+LEFT JOIN "STRIPE"."CUSTOMERS" AS "customers" ON "charges"."CUSTOMER_ID" = "customers"."ID"
+WHERE "charges"."CUSTOMER_ID" = :customer OR LOWER("customers"."EMAIL") = LOWER(:customer);

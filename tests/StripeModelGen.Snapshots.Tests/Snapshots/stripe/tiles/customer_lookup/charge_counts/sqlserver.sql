@@ -6,4 +6,5 @@ SELECT
   COUNT_BIG(CASE WHEN [charges].[status] = N'failed' THEN [charges].[id] END) AS [charges.failed_count],
   COUNT_BIG(CASE WHEN [charges].[amount_refunded] > 0 THEN [charges].[id] END) AS [charges.refunded_count]
 FROM [stripe].[charges] AS [charges]
-WHERE [charges].[customer_id] = @customer;
+LEFT JOIN [stripe].[customers] AS [customers] ON [charges].[customer_id] = [customers].[id]
+WHERE [charges].[customer_id] = @customer OR LOWER([customers].[email]) = LOWER(@customer);

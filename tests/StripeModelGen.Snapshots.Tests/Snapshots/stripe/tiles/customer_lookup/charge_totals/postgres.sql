@@ -31,7 +31,8 @@ SELECT
   SUM(CAST("charges"."amount" - "charges"."amount_refunded" AS NUMERIC) / COALESCE("charges__currency"."factor", 100)) FILTER (WHERE "charges"."status" = 'succeeded' AND "charges"."captured") AS "charges.net_amount",
   SUM(CAST("charges"."amount" AS NUMERIC) / COALESCE("charges__currency"."factor", 100)) FILTER (WHERE "charges"."status" = 'failed') AS "charges.failed_amount"
 FROM "stripe"."charges" AS "charges"
+LEFT JOIN "stripe"."customers" AS "customers" ON "charges"."customer_id" = "customers"."id"
 LEFT JOIN "currency_exponents" AS "charges__currency" ON "charges__currency"."currency" = LOWER("charges"."currency")
-WHERE "charges"."customer_id" = @customer
+WHERE "charges"."customer_id" = @customer OR LOWER("customers"."email") = LOWER(@customer)
 GROUP BY 1
 ORDER BY "charges.currency" NULLS LAST;

@@ -37,7 +37,8 @@ SELECT
   SUM(CASE WHEN "charges"."STATUS" = 'succeeded' AND "charges"."CAPTURED" THEN ("charges"."AMOUNT" - "charges"."AMOUNT_REFUNDED") / COALESCE("charges__currency"."factor", 100) END) AS "charges.net_amount",
   SUM(CASE WHEN "charges"."STATUS" = 'failed' THEN "charges"."AMOUNT" / COALESCE("charges__currency"."factor", 100) END) AS "charges.failed_amount"
 FROM "STRIPE"."CHARGES" AS "charges"
+LEFT JOIN "STRIPE"."CUSTOMERS" AS "customers" ON "charges"."CUSTOMER_ID" = "customers"."ID"
 LEFT JOIN "currency_exponents" AS "charges__currency" ON "charges__currency"."currency" = LOWER("charges"."CURRENCY")
-WHERE "charges"."CUSTOMER_ID" = :customer
+WHERE "charges"."CUSTOMER_ID" = :customer OR LOWER("customers"."EMAIL") = LOWER(:customer)
 GROUP BY 1
 ORDER BY "charges.currency" NULLS LAST;

@@ -30,7 +30,8 @@ SELECT
   SUM(CAST("charges"."amount" - "charges"."amount_refunded" AS NUMERIC) / COALESCE("charges__currency"."factor", 100)) FILTER (WHERE "charges"."status" = 'succeeded' AND "charges"."captured") AS "charges.net_amount",
   COUNT("charges"."id") AS "charges.count"
 FROM "stripe"."charges" AS "charges"
+LEFT JOIN "stripe"."customers" AS "customers" ON "charges"."customer_id" = "customers"."id"
 LEFT JOIN "currency_exponents" AS "charges__currency" ON "charges__currency"."currency" = LOWER("charges"."currency")
-WHERE "charges"."customer_id" = @customer
+WHERE "charges"."customer_id" = @customer OR LOWER("customers"."email") = LOWER(@customer)
 GROUP BY 1, 2
 ORDER BY "charges.created_month" NULLS LAST, "charges.currency" NULLS LAST;

@@ -36,7 +36,8 @@ SELECT
   SUM(CASE WHEN "charges"."STATUS" = 'succeeded' AND "charges"."CAPTURED" THEN ("charges"."AMOUNT" - "charges"."AMOUNT_REFUNDED") / COALESCE("charges__currency"."factor", 100) END) AS "charges.net_amount",
   COUNT("charges"."ID") AS "charges.count"
 FROM "STRIPE"."CHARGES" AS "charges"
+LEFT JOIN "STRIPE"."CUSTOMERS" AS "customers" ON "charges"."CUSTOMER_ID" = "customers"."ID"
 LEFT JOIN "currency_exponents" AS "charges__currency" ON "charges__currency"."currency" = LOWER("charges"."CURRENCY")
-WHERE "charges"."CUSTOMER_ID" = :customer
+WHERE "charges"."CUSTOMER_ID" = :customer OR LOWER("customers"."EMAIL") = LOWER(:customer)
 GROUP BY 1, 2
 ORDER BY "charges.created_month" NULLS LAST, "charges.currency" NULLS LAST;

@@ -36,7 +36,8 @@ SELECT
   SUM(CASE WHEN [charges].[status] = N'succeeded' AND [charges].[captured] = 1 THEN CAST([charges].[amount] - [charges].[amount_refunded] AS DECIMAL(38, 10)) / COALESCE([charges__currency].[factor], 100) END) AS [charges.net_amount],
   COUNT_BIG([charges].[id]) AS [charges.count]
 FROM [stripe].[charges] AS [charges]
+LEFT JOIN [stripe].[customers] AS [customers] ON [charges].[customer_id] = [customers].[id]
 LEFT JOIN [currency_exponents] AS [charges__currency] ON [charges__currency].[currency] = LOWER([charges].[currency])
-WHERE [charges].[customer_id] = @customer
+WHERE [charges].[customer_id] = @customer OR LOWER([customers].[email]) = LOWER(@customer)
 GROUP BY CAST(CAST(DATEFROMPARTS(YEAR([charges].[created]), MONTH([charges].[created]), 1) AS DATETIME2) AS DATE), [charges].[currency]
 ORDER BY CASE WHEN CAST(CAST(DATEFROMPARTS(YEAR([charges].[created]), MONTH([charges].[created]), 1) AS DATETIME2) AS DATE) IS NULL THEN 1 ELSE 0 END, [charges.created_month], CASE WHEN [charges].[currency] IS NULL THEN 1 ELSE 0 END, [charges.currency];

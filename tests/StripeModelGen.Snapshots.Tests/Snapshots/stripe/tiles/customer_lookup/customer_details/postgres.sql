@@ -34,6 +34,6 @@ SELECT
   "customers"."delinquent" AS "customers.delinquent"
 FROM "stripe"."customers" AS "customers"
 LEFT JOIN "currency_exponents" AS "customers__currency" ON "customers__currency"."currency" = LOWER("customers"."currency")
-WHERE "customers"."id" = @customer
+WHERE "customers"."id" = @customer OR LOWER("customers"."email") = LOWER(@customer)
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 ORDER BY "customers.id" NULLS LAST, "customers.email" NULLS LAST, "customers.description" NULLS LAST, "customers.created_date" NULLS LAST, "customers.currency" NULLS LAST, "customers.balance" NULLS LAST, "customers.delinquent" NULLS LAST;

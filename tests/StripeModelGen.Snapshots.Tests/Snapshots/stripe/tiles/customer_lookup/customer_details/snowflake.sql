@@ -40,6 +40,6 @@ SELECT
   "customers"."DELINQUENT" AS "customers.delinquent"
 FROM "STRIPE"."CUSTOMERS" AS "customers"
 LEFT JOIN "currency_exponents" AS "customers__currency" ON "customers__currency"."currency" = LOWER("customers"."CURRENCY")
-WHERE "customers"."ID" = :customer
+WHERE "customers"."ID" = :customer OR LOWER("customers"."EMAIL") = LOWER(:customer)
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 ORDER BY "customers.id" NULLS LAST, "customers.email" NULLS LAST, "customers.description" NULLS LAST, "customers.created_date" NULLS LAST, "customers.currency" NULLS LAST, "customers.balance" NULLS LAST, "customers.delinquent" NULLS LAST;

@@ -40,6 +40,6 @@ SELECT
   [customers].[delinquent] AS [customers.delinquent]
 FROM [stripe].[customers] AS [customers]
 LEFT JOIN [currency_exponents] AS [customers__currency] ON [customers__currency].[currency] = LOWER([customers].[currency])
-WHERE [customers].[id] = @customer
+WHERE [customers].[id] = @customer OR LOWER([customers].[email]) = LOWER(@customer)
 GROUP BY [customers].[id], [customers].[email], [customers].[description], CAST([customers].[created] AS DATE), [customers].[currency], CAST([customers].[balance] AS DECIMAL(38, 10)) / COALESCE([customers__currency].[factor], 100), [customers].[delinquent]
 ORDER BY CASE WHEN [customers].[id] IS NULL THEN 1 ELSE 0 END, [customers.id], CASE WHEN [customers].[email] IS NULL THEN 1 ELSE 0 END, [customers.email], CASE WHEN [customers].[description] IS NULL THEN 1 ELSE 0 END, [customers.description], CASE WHEN CAST([customers].[created] AS DATE) IS NULL THEN 1 ELSE 0 END, [customers.created_date], CASE WHEN [customers].[currency] IS NULL THEN 1 ELSE 0 END, [customers.currency], CASE WHEN CAST([customers].[balance] AS DECIMAL(38, 10)) / COALESCE([customers__currency].[factor], 100) IS NULL THEN 1 ELSE 0 END, [customers.balance], CASE WHEN [customers].[delinquent] IS NULL THEN 1 ELSE 0 END, [customers.delinquent];

@@ -36,7 +36,8 @@ SELECT
   "invoices"."attempt_count" AS "invoices.attempt_count",
   CAST("invoices"."status_transitions_paid_at" AS DATE) AS "invoices.paid_at_date"
 FROM "stripe"."invoices" AS "invoices"
+LEFT JOIN "stripe"."customers" AS "customers" ON "invoices"."customer_id" = "customers"."id"
 LEFT JOIN "currency_exponents" AS "invoices__currency" ON "invoices__currency"."currency" = LOWER("invoices"."currency")
-WHERE "invoices"."customer_id" = @customer
+WHERE "invoices"."customer_id" = @customer OR LOWER("customers"."email") = LOWER(@customer)
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
 ORDER BY "invoices.created_date" DESC NULLS LAST, "invoices.id" NULLS LAST, "invoices.number" NULLS LAST, "invoices.status" NULLS LAST, "invoices.currency" NULLS LAST, "invoices.total" NULLS LAST, "invoices.amount_paid" NULLS LAST, "invoices.amount_remaining" NULLS LAST, "invoices.attempt_count" NULLS LAST, "invoices.paid_at_date" NULLS LAST;

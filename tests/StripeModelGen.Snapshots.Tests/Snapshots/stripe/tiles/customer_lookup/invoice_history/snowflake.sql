@@ -42,7 +42,8 @@ SELECT
   "invoices"."ATTEMPT_COUNT" AS "invoices.attempt_count",
   CAST("invoices"."STATUS_TRANSITIONS_PAID_AT" AS DATE) AS "invoices.paid_at_date"
 FROM "STRIPE"."INVOICES" AS "invoices"
+LEFT JOIN "STRIPE"."CUSTOMERS" AS "customers" ON "invoices"."CUSTOMER_ID" = "customers"."ID"
 LEFT JOIN "currency_exponents" AS "invoices__currency" ON "invoices__currency"."currency" = LOWER("invoices"."CURRENCY")
-WHERE "invoices"."CUSTOMER_ID" = :customer
+WHERE "invoices"."CUSTOMER_ID" = :customer OR LOWER("customers"."EMAIL") = LOWER(:customer)
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
 ORDER BY "invoices.created_date" DESC NULLS LAST, "invoices.id" NULLS LAST, "invoices.number" NULLS LAST, "invoices.status" NULLS LAST, "invoices.currency" NULLS LAST, "invoices.total" NULLS LAST, "invoices.amount_paid" NULLS LAST, "invoices.amount_remaining" NULLS LAST, "invoices.attempt_count" NULLS LAST, "invoices.paid_at_date" NULLS LAST;

@@ -29,7 +29,8 @@ SELECT
   COUNT("invoices"."id") FILTER (WHERE "invoices"."status" = 'open') AS "invoices.unpaid_count",
   SUM(CAST("invoices"."amount_remaining" AS NUMERIC) / COALESCE("invoices__currency"."factor", 100)) FILTER (WHERE "invoices"."status" = 'open') AS "invoices.outstanding_amount"
 FROM "stripe"."invoices" AS "invoices"
+LEFT JOIN "stripe"."customers" AS "customers" ON "invoices"."customer_id" = "customers"."id"
 LEFT JOIN "currency_exponents" AS "invoices__currency" ON "invoices__currency"."currency" = LOWER("invoices"."currency")
-WHERE "invoices"."customer_id" = @customer
+WHERE "invoices"."customer_id" = @customer OR LOWER("customers"."email") = LOWER(@customer)
 GROUP BY 1
 ORDER BY "invoices.currency" NULLS LAST;

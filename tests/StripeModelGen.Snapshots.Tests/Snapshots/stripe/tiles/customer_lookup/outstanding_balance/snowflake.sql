@@ -35,7 +35,8 @@ SELECT
   COUNT(CASE WHEN "invoices"."STATUS" = 'open' THEN "invoices"."ID" END) AS "invoices.unpaid_count",
   SUM(CASE WHEN "invoices"."STATUS" = 'open' THEN "invoices"."AMOUNT_REMAINING" / COALESCE("invoices__currency"."factor", 100) END) AS "invoices.outstanding_amount"
 FROM "STRIPE"."INVOICES" AS "invoices"
+LEFT JOIN "STRIPE"."CUSTOMERS" AS "customers" ON "invoices"."CUSTOMER_ID" = "customers"."ID"
 LEFT JOIN "currency_exponents" AS "invoices__currency" ON "invoices__currency"."currency" = LOWER("invoices"."CURRENCY")
-WHERE "invoices"."CUSTOMER_ID" = :customer
+WHERE "invoices"."CUSTOMER_ID" = :customer OR LOWER("customers"."EMAIL") = LOWER(:customer)
 GROUP BY 1
 ORDER BY "invoices.currency" NULLS LAST;

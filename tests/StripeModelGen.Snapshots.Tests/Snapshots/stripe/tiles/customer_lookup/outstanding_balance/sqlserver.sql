@@ -35,7 +35,8 @@ SELECT
   COUNT_BIG(CASE WHEN [invoices].[status] = N'open' THEN [invoices].[id] END) AS [invoices.unpaid_count],
   SUM(CASE WHEN [invoices].[status] = N'open' THEN CAST([invoices].[amount_remaining] AS DECIMAL(38, 10)) / COALESCE([invoices__currency].[factor], 100) END) AS [invoices.outstanding_amount]
 FROM [stripe].[invoices] AS [invoices]
+LEFT JOIN [stripe].[customers] AS [customers] ON [invoices].[customer_id] = [customers].[id]
 LEFT JOIN [currency_exponents] AS [invoices__currency] ON [invoices__currency].[currency] = LOWER([invoices].[currency])
-WHERE [invoices].[customer_id] = @customer
+WHERE [invoices].[customer_id] = @customer OR LOWER([customers].[email]) = LOWER(@customer)
 GROUP BY [invoices].[currency]
 ORDER BY CASE WHEN [invoices].[currency] IS NULL THEN 1 ELSE 0 END, [invoices.currency];

@@ -8,6 +8,7 @@ SELECT
   "subscriptions"."cancel_at_period_end" AS "subscriptions.cancel_at_period_end",
   CAST("subscriptions"."canceled_at" AS DATE) AS "subscriptions.canceled_at_date"
 FROM "stripe"."subscriptions" AS "subscriptions"
-WHERE "subscriptions"."customer_id" = @customer
+LEFT JOIN "stripe"."customers" AS "customers" ON "subscriptions"."customer_id" = "customers"."id"
+WHERE "subscriptions"."customer_id" = @customer OR LOWER("customers"."email") = LOWER(@customer)
 GROUP BY 1, 2, 3, 4, 5, 6
 ORDER BY "subscriptions.created_date" DESC NULLS LAST, "subscriptions.id" NULLS LAST, "subscriptions.status" NULLS LAST, "subscriptions.current_period_end_date" NULLS LAST, "subscriptions.cancel_at_period_end" NULLS LAST, "subscriptions.canceled_at_date" NULLS LAST;

@@ -8,6 +8,7 @@ SELECT
   "subscriptions"."CANCEL_AT_PERIOD_END" AS "subscriptions.cancel_at_period_end",
   CAST("subscriptions"."CANCELED_AT" AS DATE) AS "subscriptions.canceled_at_date"
 FROM "STRIPE"."SUBSCRIPTIONS" AS "subscriptions"
-WHERE "subscriptions"."CUSTOMER_ID" = :customer
+LEFT JOIN "STRIPE"."CUSTOMERS" AS "customers" ON "subscriptions"."CUSTOMER_ID" = "customers"."ID"
+WHERE "subscriptions"."CUSTOMER_ID" = :customer OR LOWER("customers"."EMAIL") = LOWER(:customer)
 GROUP BY 1, 2, 3, 4, 5, 6
 ORDER BY "subscriptions.created_date" DESC NULLS LAST, "subscriptions.id" NULLS LAST, "subscriptions.status" NULLS LAST, "subscriptions.current_period_end_date" NULLS LAST, "subscriptions.cancel_at_period_end" NULLS LAST, "subscriptions.canceled_at_date" NULLS LAST;

@@ -8,6 +8,7 @@ SELECT
   [subscriptions].[cancel_at_period_end] AS [subscriptions.cancel_at_period_end],
   CAST([subscriptions].[canceled_at] AS DATE) AS [subscriptions.canceled_at_date]
 FROM [stripe].[subscriptions] AS [subscriptions]
-WHERE [subscriptions].[customer_id] = @customer
+LEFT JOIN [stripe].[customers] AS [customers] ON [subscriptions].[customer_id] = [customers].[id]
+WHERE [subscriptions].[customer_id] = @customer OR LOWER([customers].[email]) = LOWER(@customer)
 GROUP BY [subscriptions].[id], [subscriptions].[status], CAST([subscriptions].[created] AS DATE), CAST([subscriptions].[current_period_end] AS DATE), [subscriptions].[cancel_at_period_end], CAST([subscriptions].[canceled_at] AS DATE)
 ORDER BY CASE WHEN CAST([subscriptions].[created] AS DATE) IS NULL THEN 1 ELSE 0 END, [subscriptions.created_date] DESC, CASE WHEN [subscriptions].[id] IS NULL THEN 1 ELSE 0 END, [subscriptions.id], CASE WHEN [subscriptions].[status] IS NULL THEN 1 ELSE 0 END, [subscriptions.status], CASE WHEN CAST([subscriptions].[current_period_end] AS DATE) IS NULL THEN 1 ELSE 0 END, [subscriptions.current_period_end_date], CASE WHEN [subscriptions].[cancel_at_period_end] IS NULL THEN 1 ELSE 0 END, [subscriptions.cancel_at_period_end], CASE WHEN CAST([subscriptions].[canceled_at] AS DATE) IS NULL THEN 1 ELSE 0 END, [subscriptions.canceled_at_date];
