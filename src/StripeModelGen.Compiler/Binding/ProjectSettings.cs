@@ -19,6 +19,9 @@ public sealed record SourceSymbol(string Name, string? Description, string? Data
 {
     /// <summary>Where the source is declared (its name); the default location for a source built in code.</summary>
     public Text.TextLocation Location { get; init; }
+
+    /// <summary>True when a table of the source lists <c>missing:</c> columns, so that a view may have to leave some out.</summary>
+    public bool LacksColumns => Tables.Values.Any(t => t.Columns.Values.Any(c => c.Missing));
 }
 
 /// <summary>

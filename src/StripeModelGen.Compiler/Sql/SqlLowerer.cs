@@ -49,7 +49,7 @@ public sealed class SqlLowerer
     /// column described; <see cref="LowerView"/> leaves them out.
     /// </summary>
     public static IEnumerable<(string Column, string Gap)> ColumnsLeftOut(ViewSymbol view, LoweringContext context) =>
-        ViewSelect(view, context, new HashSet<string>()).Columns
+        context.Source is not { LacksColumns: true } ? [] : ViewSelect(view, context, new HashSet<string>()).Columns
             .Select(c => (c.Alias, Gap: SourceGaps.First(c.Expression)))
             .Where(c => c.Gap is not null)
             .Select(c => (c.Alias, c.Gap!));
