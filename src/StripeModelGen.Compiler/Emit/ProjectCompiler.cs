@@ -22,14 +22,9 @@ public static class ProjectCompiler
         var artifacts = ImmutableArray.CreateBuilder<CompiledArtifact>();
         foreach (var view in model.Views)
         {
-            var leftOut = SqlLowerer.ColumnsLeftOut(view, context).ToList();
-            var statement = SqlLowerer.LowerView(view, context);
-            var select = (SqlSelect)statement.Query;
-            if (IsUnavailable("View", view.Name, SourceGaps.First(statement) ?? (select.Columns.IsEmpty ? leftOut[0].Gap : null), context, view.Location, diagnostics))
+            if (LowerAvailableView(view, context, diagnostics) is not { } statement)
                 continue;
-            foreach (var (column, gap) in leftOut)
-                diagnostics.Report(DiagnosticCatalog.LeftOutForSource, view.Location, column, view.Name, sourceName, gap);
-            var columns = select.Columns.Select(c => new ArtifactColumn(c.Alias, ColumnType(view, c.Alias))).ToImmutableArray();
+            var columns = ((SqlSelect)statement.Query).Columns.Select(c => new ArtifactColumn(c.Alias, ColumnType(view, c.Alias))).ToImmutableArray();
             artifacts.Add(new CompiledArtifact("view", view.Name, $"views/{view.Name}.sql", Header("view", view.Name, context) + write(statement), string.Empty, columns, []));
         }
         foreach (var view in model.Views.Where(v => v.Publish is not null))
@@ -75,6 +70,22 @@ public static class ProjectCompiler
         var sql = Header(query.Kind, query.Name, context) + write(statement);
         var parameters = SqlRendering.Parameters(statement, context.Dialect, query.Parameters);
         return new CompiledArtifact(query.Kind, query.Name, $"{query.Kind}/{query.Name}.sql", sql, PlanPrinter.Print(plan), columns, parameters);
+    }
+
+    /// <summary>
+    /// A view's DDL over the selected source: the columns reading a column the source lacks are left out
+    /// (SMG3006); null (after SMG3005) when it reads a table or column it cannot leave out, or nothing is left.
+    /// </summary>
+    public static SqlCreateView? LowerAvailableView(ViewSymbol view, LoweringContext context, DiagnosticBag diagnostics)
+    {
+        var leftOut = SqlLowerer.ColumnsLeftOut(view, context).ToList();
+        var statement = SqlLowerer.LowerView(view, context, leftOut.Select(c => c.Column));
+        var nothingLeft = leftOut.Count > 0 && ((SqlSelect)statement.Query).Columns.IsEmpty;
+        if (IsUnavailable("View", view.Name, SourceGaps.First(statement) ?? (nothingLeft ? leftOut[0].Gap : null), context, view.Location, diagnostics))
+            return null;
+        foreach (var (column, gap) in leftOut)
+            diagnostics.Report(DiagnosticCatalog.LeftOutForSource, view.Location, column, view.Name, context.Source?.Name ?? context.Project.DefaultSource, gap);
+        return statement;
     }
 
     /// <summary>True (after a warning) when the artifact reads a <paramref name="gap"/>: a table or column the selected source lacks.</summary>

@@ -42,7 +42,11 @@ public sealed class SqlLowerer
     /// </summary>
     /// <remarks>A column reading what the selected source lacks is left out (see <see cref="ColumnsLeftOut"/>).</remarks>
     public static SqlCreateView LowerView(ViewSymbol view, LoweringContext context) =>
-        new(null, null, view.Name, ViewSelect(view, context, ColumnsLeftOut(view, context).Select(c => c.Column).ToHashSet(StringComparer.Ordinal)));
+        LowerView(view, context, ColumnsLeftOut(view, context).Select(c => c.Column));
+
+    /// <summary><see cref="LowerView(ViewSymbol, LoweringContext)"/> leaving out the given columns (<see cref="ColumnsLeftOut"/>, already computed).</summary>
+    public static SqlCreateView LowerView(ViewSymbol view, LoweringContext context, IEnumerable<string> leftOut) =>
+        new(null, null, view.Name, ViewSelect(view, context, leftOut.ToHashSet(StringComparer.Ordinal)));
 
     /// <summary>
     /// The columns of a view's DDL that read a column the selected source does not have, each with that

@@ -315,21 +315,8 @@ internal sealed class DbtProjectBuilder
         return text.EndsWith(';') ? text[..^1] : text;
     }
 
-    /// <summary>
-    /// True when the view reads nothing the source lacks but columns it can leave out (reported, SMG3006);
-    /// otherwise warns (SMG3005) as <c>compile</c> does.
-    /// </summary>
-    private bool IsAvailable(ViewSymbol view)
-    {
-        var leftOut = SqlLowerer.ColumnsLeftOut(view, _sourceContext).ToList();
-        SqlStatement statement = view.Derived is not null ? SqlLowerer.LowerDerivedRows(view, _sourceContext) : SqlLowerer.LowerView(view, _sourceContext);
-        var empty = statement is SqlCreateView { Query: SqlSelect { Columns.IsEmpty: true } };
-        if (ProjectCompiler.IsUnavailable("View", view.Name, SourceGaps.First(statement) ?? (empty ? leftOut[0].Gap : null), _sourceContext, view.Location, _diagnostics))
-            return false;
-        foreach (var (column, gap) in leftOut)
-            _diagnostics.Report(DiagnosticCatalog.LeftOutForSource, view.Location, column, view.Name, _sourceName, gap);
-        return true;
-    }
+    /// <summary>True when the view reads nothing the source lacks but columns it leaves out; reported as <c>compile</c> does (SMG3005, SMG3006).</summary>
+    private bool IsAvailable(ViewSymbol view) => ProjectCompiler.LowerAvailableView(view, _sourceContext, _diagnostics) is not null;
 
     private static string? FileOf(TextLocation location) => location.Source is null ? null : location.Path.Replace('\\', '/');
 
